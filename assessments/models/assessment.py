@@ -1,0 +1,130 @@
+"""Countries, assessments and the people taking part in them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .framework import Framework, Indicator, SubDomain
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_('e.g. "the Kyrgyz Republic"'))
+    short_name = models.CharField(
+        _("short name"), max_length=100, help_text=_('Used in running text, e.g. "Kyrgyzstan"')
+    )
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Assessment(models.Model):
+    class Stage(models.TextChoices):
+        SETUP = "setup", _("Set-up")
+        DATA_COLLECTION = "data_collection", _("Data collection")
+        REVIEW = "review", _("Review")
+        CONSULTATION = "consultation", _("Consultation")
+        VALIDATED = "validated", _("Validated")
+        PUBLISHED = "published", _("Published")
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="assessments")
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    year = models.PositiveSmallIntegerField(_("year"))
+    edition = models.CharField(
+        _("edition"), max_length=200, help_text=_('e.g. "Second profile 2022"')
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    baseline = models.ForeignKey(
+        "self",
+        verbose_name=_("baseline"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    covid_module = models.BooleanField(_("COVID-19 module"), default=False)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.SETUP)
+    # Per-assessment wording that overrides the framework's default profile texts.
+    profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["country__short_name", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "framework", "year"], name="unique_assessment_per_year"
+            )
+        ]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.country.short_name} – {self.edition}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:assessment-detail", args=[self.pk])
+
+    @property
+    def running_header(self) -> str:
+        return f"{self.country.name} | {self.edition}".upper()
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Government coordinator")
+        FOCAL_POINT = "focal_point", _("Focal point")
+        CONSULTANT = "consultant", _("Consultant")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    institution = models.CharField(_("institution"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["assessment", "role", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "assessment"], name="unique_membership")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.assessment})"
+
+
+class Assignment(models.Model):
+    """A focal point answers a whole sub-domain or a single indicator."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="assignments")
+    subdomain = models.ForeignKey(SubDomain, on_delete=models.CASCADE, null=True, blank=True)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(subdomain__isnull=False, indicator__isnull=True)
+                    | models.Q(subdomain__isnull=True, indicator__isnull=False)
+                ),
+                name="assignment_subdomain_xor_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["membership", "subdomain"], name="unique_subdomain_assignment"
+            ),
+            models.UniqueConstraint(
+                fields=["membership", "indicator"], name="unique_indicator_assignment"
+            ),
+        ]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self) -> str:
+        return f"{self.membership.user}: {self.subdomain or self.indicator}"

@@ -1,0 +1,169 @@
+"""Every "may this person do this" rule, in one place.
+
+Views never check roles themselves; they call these predicates. Memberships of a
+user are loaded once per request and cached on the user object, so that checks
+cost no extra queries as pages grow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from .models import Assessment, Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from .models import Country, Evidence, Indicator, ProfileVersion, Response
+
+Role = Membership.Role
+Stage = Assessment.Stage
+
+# Stages in which the government side enters data.
+ENTRY_STAGES = {Stage.DATA_COLLECTION}
+# Stages in which a returned response may still be fixed by the government side.
+RETURN_STAGES = {Stage.DATA_COLLECTION, Stage.REVIEW}
+EDITABLE_STATUSES = {"not_started", "draft", "returned"}
+
+
+# --- Who is this person in this assessment ---------------------------------
+def is_administrator(user: AbstractBaseUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def memberships(user: AbstractBaseUser) -> dict[int, Membership]:
+    """The user's memberships by assessment id, with assignments; one query, cached."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_mgi_memberships", None)
+    if cached is None:
+        rows = Membership.objects.filter(user=user).prefetch_related("assignments")
+        cached = {m.assessment_id: m for m in rows}
+        user._mgi_memberships = cached
+    return cached
+
+
+def forget_memberships(user: AbstractBaseUser) -> None:
+    """Drop the cache after memberships change within a request."""
+    with contextlib.suppress(AttributeError):
+        del user._mgi_memberships
+
+
+def membership(user: AbstractBaseUser, assessment: Assessment) -> Membership | None:
+    return memberships(user).get(assessment.pk)
+
+
+def role(user: AbstractBaseUser, assessment: Assessment) -> str | None:
+    m = membership(user, assessment)
+    if m:
+        return m.role
+    return "administrator" if is_administrator(user) else None
+
+
+def has_role(user: AbstractBaseUser, assessment: Assessment, *roles: str) -> bool:
+    return role(user, assessment) in roles
+
+
+def is_assigned(user: AbstractBaseUser, assessment: Assessment, indicator: Indicator) -> bool:
+    m = membership(user, assessment)
+    if not m or m.role != Role.FOCAL_POINT:
+        return False
+    return any(
+        a.indicator_id == indicator.pk or a.subdomain_id == indicator.subdomain_id
+        for a in m.assignments.all()
+    )
+
+
+# --- Assessments ----------------------------------------------------------
+def can_view_assessment(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return role(user, assessment) is not None
+
+
+def can_manage_people(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Add focal points and assign indicators: the coordinator (and administrators)."""
+    return has_role(user, assessment, Role.COORDINATOR, "administrator")
+
+
+# --- Responses --------------------------------------------------------------
+def can_view_response(user: AbstractBaseUser, response: Response) -> bool:
+    assessment = response.assessment
+    r = role(user, assessment)
+    if r == Role.FOCAL_POINT:
+        return is_assigned(user, assessment, response.indicator)
+    return r is not None
+
+
+def can_edit_response(user: AbstractBaseUser, response: Response) -> bool:
+    """Government side: answer, write the finding, attach evidence, submit."""
+    assessment = response.assessment
+    r = role(user, assessment)
+    if r == Role.FOCAL_POINT and not is_assigned(user, assessment, response.indicator):
+        return False
+    if r not in (Role.FOCAL_POINT, Role.COORDINATOR):
+        return False
+    if response.status == "returned":
+        return assessment.stage in RETURN_STAGES
+    return assessment.stage in ENTRY_STAGES and response.status in EDITABLE_STATUSES
+
+
+def why_not_editable(user: AbstractBaseUser, response: Response) -> str:
+    """A sentence for the read-only banner; empty when the user may edit."""
+    from django.utils.translation import gettext as _
+
+    if can_edit_response(user, response):
+        return ""
+    if not has_role(user, response.assessment, Role.FOCAL_POINT, Role.COORDINATOR):
+        return _("You can read this answer; only the government side edits it.")
+    if response.status in ("submitted", "accepted"):
+        return _("This answer was %(status)s and is read-only until a reviewer returns it.") % {
+            "status": response.get_status_display().lower()
+        }
+    return _("The assessment is in the %(stage)s stage; answers cannot be changed now.") % {
+        "stage": response.assessment.get_stage_display().lower()
+    }
+
+
+def can_download_evidence(user: AbstractBaseUser, evidence: Evidence) -> bool:
+    return can_view_assessment(user, evidence.response.assessment)
+
+
+# --- Legal instrument registry ------------------------------------------------
+def can_use_registry(user: AbstractBaseUser, country: Country) -> bool:
+    """Members of any assessment of the country read and add to its registry."""
+    if is_administrator(user):
+        return True
+    assessment_ids = memberships(user).keys()
+    return Assessment.objects.filter(pk__in=assessment_ids, country=country).exists()
+
+
+# --- Review -------------------------------------------------------------------
+def can_review(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Consultants (and administrators) review answers and steer the assessment."""
+    return has_role(user, assessment, Role.CONSULTANT, "administrator")
+
+
+def can_comment_response(user: AbstractBaseUser, response: Response) -> bool:
+    return can_view_response(user, response)
+
+
+# --- Profile ------------------------------------------------------------------
+def can_preview_profile(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return can_view_assessment(user, assessment)
+
+
+def can_generate_profile(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return has_role(user, assessment, Role.CONSULTANT, Role.COORDINATOR, "administrator")
+
+
+def can_edit_profile_text(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return can_review(user, assessment) and assessment.stage not in (
+        Stage.VALIDATED,
+        Stage.PUBLISHED,
+    )
+
+
+def can_download_profile(user: AbstractBaseUser, version: ProfileVersion) -> bool:
+    if version.published:
+        return True
+    return can_view_assessment(user, version.assessment)

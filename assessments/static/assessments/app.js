@@ -1,0 +1,1 @@
+// Progressive enhancement only: every form also works as a plain post.

@@ -1,0 +1,85 @@
+"""Role fixtures: one assessment with a person in each role, plus an outsider."""
+
+import pytest
+
+from assessments.models import Membership, Response
+from tests import factories as f
+
+Role = Membership.Role
+
+
+@pytest.fixture
+def framework(db):
+    return f.build_framework(domains=6, indicators_per_domain=2)
+
+
+@pytest.fixture
+def assessment(framework):
+    return f.AssessmentFactory(
+        framework=framework,
+        country__code="KG",
+        country__name="the Kyrgyz Republic",
+        country__short_name="Kyrgyzstan",
+    )
+
+
+@pytest.fixture
+def indicator(framework):
+    return framework.indicators.order_by("order").first()
+
+
+@pytest.fixture
+def other_indicator(framework):
+    return framework.indicators.order_by("-order").first()
+
+
+def _member(assessment, role, username, institution=""):
+    user = f.UserFactory(username=username)
+    f.MembershipFactory(user=user, assessment=assessment, role=role, institution=institution)
+    return user
+
+
+@pytest.fixture
+def focal_point(assessment, indicator):
+    user = _member(assessment, Role.FOCAL_POINT, "focal", "Ministry of Labour")
+    f.AssignmentFactory(membership=user.memberships.get(), subdomain=indicator.subdomain)
+    return user
+
+
+@pytest.fixture
+def coordinator(assessment):
+    return _member(assessment, Role.COORDINATOR, "coordinator", "Ministry of Foreign Affairs")
+
+
+@pytest.fixture
+def consultant(assessment):
+    return _member(assessment, Role.CONSULTANT, "consultant", "IOM")
+
+
+@pytest.fixture
+def administrator(db):
+    return f.UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(framework):
+    """A focal point of another country's assessment."""
+    other = f.AssessmentFactory(framework=framework, country__code="GE")
+    return _member(other, Role.FOCAL_POINT, "outsider", "Other ministry")
+
+
+@pytest.fixture
+def response(assessment, indicator):
+    return Response.objects.create(assessment=assessment, indicator=indicator)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as the given user and return it."""
+
+    def login(user):
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
