@@ -167,3 +167,15 @@ def can_download_profile(user: AbstractBaseUser, version: ProfileVersion) -> boo
     if version.published:
         return True
     return can_view_assessment(user, version.assessment)
+
+
+def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bool]:
+    """What the user may do here, for templates that show or hide links."""
+    return {
+        "manage_people": can_manage_people(user, assessment),
+        "review": can_review(user, assessment),
+        "preview_profile": can_preview_profile(user, assessment),
+        "generate_profile": can_generate_profile(user, assessment),
+        "edit_profile_text": can_edit_profile_text(user, assessment),
+        "use_registry": can_use_registry(user, assessment.country),
+    }

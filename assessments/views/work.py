@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from .. import permissions
 from ..selectors.assessments import assessment_for, assessments_visible_to
 
 
@@ -15,4 +16,5 @@ def my_work(request):
 @login_required
 def assessment_detail(request, pk: int):
     assessment = assessment_for(request.user, pk)
-    return render(request, "assessments/assessment_detail.html", {"assessment": assessment})
+    context = {"assessment": assessment, "can": permissions.capabilities(request.user, assessment)}
+    return render(request, "assessments/assessment_detail.html", context)
