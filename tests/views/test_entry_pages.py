@@ -1,0 +1,180 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from assessments.models import Assignment, AuditEntry, LegalInstrument, Membership, Response
+from assessments.services import entry
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit_url(response):
+    return reverse(
+        "assessments:response-edit", args=[response.assessment_id, response.indicator.code]
+    )
+
+
+def test_autosave_returns_saved_time_and_new_version(client_for, response, focal_point):
+    option = response.indicator.options.get(key="partial")
+    page = client_for(focal_point).post(
+        _edit_url(response),
+        {"option": option.pk, "finding": "Draft text.", "version": 0, "autosave": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert re.search(r"Saved \d\d:\d\d", body)
+    assert 'name="version" value="1"' in body and 'hx-swap-oob="true"' in body
+    response.refresh_from_db()
+    assert (response.finding, response.status) == ("Draft text.", Response.Status.DRAFT)
+
+
+def test_autosave_conflict_reports_the_other_persons_text(
+    client_for, response, coordinator, focal_point
+):
+    entry.response_save(
+        response=response, user=focal_point, option=None, finding="Someone else's text.", version=0
+    )
+    page = client_for(coordinator).post(
+        _edit_url(response), {"finding": "Mine.", "version": 0, "autosave": "1"}
+    )
+    body = page.content.decode()
+    assert "data-save-error" in body and "Someone else&#x27;s text." in body
+    response.refresh_from_db()
+    assert response.finding == "Someone else's text."
+
+
+def test_empty_finding_is_drafted_from_the_chosen_option(client_for, response, focal_point):
+    option = response.indicator.options.get(key="developed")
+    client_for(focal_point).post(
+        _edit_url(response), {"option": option.pk, "finding": "", "version": 0}
+    )
+    response.refresh_from_db()
+    assert response.finding.startswith("Kyrgyzstan has a developed policy")
+
+
+def test_history_shows_word_diff_and_restore_button(client_for, response, focal_point):
+    client = client_for(focal_point)
+    option = response.indicator.options.get(key="developed")
+    client.post(
+        _edit_url(response), {"option": option.pk, "finding": "Law No. 4 applies.", "version": 0}
+    )
+    client.post(
+        _edit_url(response), {"option": option.pk, "finding": "Law No. 61 applies.", "version": 1}
+    )
+    page = client.get(
+        reverse(
+            "assessments:response-history", args=[response.assessment_id, response.indicator.code]
+        )
+    )
+    body = page.content.decode()
+    assert "<del>4</del><ins>61</ins>" in body
+    assert "Restore this version" in body
+
+
+def test_finding_html_is_escaped_in_history(client_for, response, focal_point):
+    client = client_for(focal_point)
+    client.post(_edit_url(response), {"finding": "<script>alert(1)</script>", "version": 0})
+    body = client.get(
+        reverse(
+            "assessments:response-history", args=[response.assessment_id, response.indicator.code]
+        )
+    ).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;" in body
+
+
+def test_coordinator_adds_a_focal_point_who_is_emailed_a_password_link(
+    client_for, coordinator, assessment, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client_for(coordinator).post(
+            reverse("assessments:people", args=[assessment.pk]),
+            {
+                "first_name": "Aibek",
+                "last_name": "Usenov",
+                "email": "aibek@mlsp.example.kg",
+                "institution": "Ministry of Labour, Social Security and Migration",
+            },
+        )
+    assert page.status_code == 302
+    membership = Membership.objects.get(user__email="aibek@mlsp.example.kg")
+    assert membership.role == Membership.Role.FOCAL_POINT
+    assert not membership.user.has_usable_password()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["aibek@mlsp.example.kg"]
+    assert "/accounts/reset/" in mail.outbox[0].body
+
+
+def test_adding_the_same_person_twice_is_refused(client_for, coordinator, assessment, focal_point):
+    page = client_for(coordinator).post(
+        reverse("assessments:people", args=[assessment.pk]),
+        {"first_name": "A", "last_name": "B", "email": focal_point.email, "institution": "X"},
+    )
+    assert page.status_code == 200
+    assert "already takes part" in page.content.decode()
+    assert assessment.memberships.count() == 2
+
+
+def test_assignments_page_replaces_assignments(
+    client_for, coordinator, assessment, focal_point, other_indicator
+):
+    membership = focal_point.memberships.get()
+    page = client_for(coordinator).post(
+        reverse("assessments:assignments", args=[assessment.pk]),
+        {"sub": [f"{membership.pk}:{other_indicator.subdomain_id}"], "ind": []},
+    )
+    assert page.status_code == 302
+    assert list(Assignment.objects.values_list("subdomain_id", flat=True)) == [
+        other_indicator.subdomain_id
+    ]
+    assert AuditEntry.objects.filter(action="assignments.set").exists()
+
+
+def test_malformed_assignment_post_changes_nothing(
+    client_for, coordinator, assessment, focal_point
+):
+    before = list(Assignment.objects.values_list("pk", flat=True))
+    page = client_for(coordinator).post(
+        reverse("assessments:assignments", args=[assessment.pk]), {"sub": ["x:y"]}
+    )
+    assert page.status_code == 200
+    assert "malformed" in page.content.decode()
+    assert list(Assignment.objects.values_list("pk", flat=True)) == before
+
+
+def test_registry_warns_about_same_number_and_date(client_for, coordinator, assessment):
+    existing = f.LegalInstrumentFactory(
+        country=assessment.country, number="4", adopted_on="2006-01-13"
+    )
+    url = reverse("assessments:instrument-add", args=[assessment.country.code])
+    data = {"title": "Another title", "number": "4", "kind": "law", "adopted_on": "2006-01-13"}
+    client = client_for(coordinator)
+
+    warned = client.post(url, data)
+    assert warned.status_code == 200
+    assert existing.title in warned.content.decode()
+    assert LegalInstrument.objects.count() == 1
+
+    confirmed = client.post(url, {**data, "confirm_duplicate": "on"})
+    assert confirmed.status_code == 302
+    assert LegalInstrument.objects.count() == 2
+
+
+def test_registry_filters_by_type_and_shows_citations(
+    client_for, coordinator, assessment, response
+):
+    law = f.LegalInstrumentFactory(country=assessment.country, kind="law", title="Law on Refugees")
+    f.LegalInstrumentFactory(country=assessment.country, kind="decree", title="Decree on Visas")
+    f.EvidenceFactory(response=response, instrument=law)
+    client = client_for(coordinator)
+    listing = client.get(
+        reverse("assessments:instrument-list", args=["KG"]), {"kind": "law"}
+    ).content.decode()
+    assert "Law on Refugees" in listing and "Decree on Visas" not in listing
+    detail = client.get(
+        reverse("assessments:instrument-detail", args=["KG", law.pk])
+    ).content.decode()
+    assert response.indicator.code in detail
