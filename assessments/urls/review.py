@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from ..views import review
+from ..views import activity, consultation, dashboard, review
 
 ANSWER = "a/<int:pk>/review/<str:code>/"
 
 urlpatterns = [
+    path("review/dashboard/", dashboard.consultant_dashboard, name="consultant-dashboard"),
     path("a/<int:pk>/review/", review.board, name="review-board"),
     path(ANSWER, review.response_page, name="review-response"),
     path(ANSWER + "comment/", review.response_comment, name="response-comment"),
@@ -23,4 +24,11 @@ urlpatterns = [
     path(ANSWER + "placement/", review.response_placement, name="response-placement"),
     path(ANSWER + "selection/", review.response_selection, name="response-selection"),
     path("a/<int:pk>/stage/", review.advance, name="assessment-advance"),
+    path("a/<int:pk>/activity/", activity.activity, name="activity"),
+    path("a/<int:pk>/consultation/", consultation.consultation_page, name="consultation"),
+    path(
+        "a/<int:pk>/consultation/<int:comment_pk>/resolve/",
+        consultation.consultation_resolve,
+        name="consultation-resolve",
+    ),
 ]
