@@ -179,3 +179,86 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
         "edit_profile_text": can_edit_profile_text(user, assessment),
         "use_registry": can_use_registry(user, assessment.country),
     }
+
+
+# --- review (issue 5) ---
+# Consultants steer an assessment; administrators (IOM staff) may stand in for them,
+# as `can_review` already allows. Validation is the government's act.
+STEERING = (Role.CONSULTANT, "administrator")
+
+# Who may move an assessment from one stage to the next. The same pairs, with their
+# preconditions, make up workflow.STAGE_TRANSITIONS; a test keeps the two in step.
+STAGE_MOVERS: dict[tuple[str, str], tuple[str, ...]] = {
+    (Stage.SETUP, Stage.DATA_COLLECTION): STEERING,
+    (Stage.DATA_COLLECTION, Stage.REVIEW): STEERING,
+    (Stage.REVIEW, Stage.DATA_COLLECTION): STEERING,
+    (Stage.REVIEW, Stage.CONSULTATION): STEERING,
+    (Stage.CONSULTATION, Stage.VALIDATED): (Role.COORDINATOR,),
+    (Stage.VALIDATED, Stage.PUBLISHED): STEERING,
+}
+# Stages in which consultants return, accept and waive answers.
+REVIEW_STAGES = {Stage.DATA_COLLECTION, Stage.REVIEW}
+
+
+def may_advance(user: AbstractBaseUser, assessment: Assessment, to_stage: str) -> bool:
+    """May this person move the assessment from its current stage to `to_stage`?"""
+    roles = STAGE_MOVERS.get((assessment.stage, to_stage))
+    return roles is not None and role(user, assessment) in roles
+
+
+def stages_open_to(user: AbstractBaseUser, assessment: Assessment) -> list[str]:
+    """The stages this person may move the assessment to from where it is now."""
+    return [
+        to
+        for (frm, to) in STAGE_MOVERS
+        if frm == assessment.stage and may_advance(user, assessment, to)
+    ]
+
+
+def can_review_response(user: AbstractBaseUser, response: Response) -> bool:
+    """Return, accept, waive, edit the finding, place in the profile."""
+    return can_review(user, response.assessment)
+
+
+def can_resolve_comment(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return can_review(user, assessment)
+
+
+def can_comment_profile(
+    user: AbstractBaseUser, assessment: Assessment, *, reply: bool = False
+) -> bool:
+    """The government side comments on the draft profile; consultants may answer threads."""
+    if assessment.stage != Stage.CONSULTATION:
+        return False
+    if has_role(user, assessment, Role.COORDINATOR, Role.FOCAL_POINT):
+        return True
+    return reply and can_review(user, assessment)
+
+
+def can_resolve_profile_comment(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return assessment.stage == Stage.CONSULTATION and can_review(user, assessment)
+
+
+def can_view_activity(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return has_role(user, assessment, Role.CONSULTANT, Role.COORDINATOR, "administrator")
+
+
+def can_use_dashboard(user: AbstractBaseUser) -> bool:
+    """Consultants of at least one assessment, and administrators."""
+    if is_administrator(user):
+        return True
+    return any(m.role == Role.CONSULTANT for m in memberships(user).values())
+
+
+_capabilities_without_review = capabilities
+
+
+def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bool]:
+    """The keys above plus the review area's: advance, activity, consultation."""
+    # Appended rather than edited in place so that parallel branches merge; fold in later.
+    return {
+        **_capabilities_without_review(user, assessment),
+        "advance": bool(stages_open_to(user, assessment)),
+        "activity": can_view_activity(user, assessment),
+        "consultation": can_view_assessment(user, assessment) and assessment.stage != Stage.SETUP,
+    }

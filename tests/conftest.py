@@ -83,3 +83,25 @@ def client_for(client):
         return client
 
     return login
+
+
+# --- review (issue 5) ---
+ROLES = ("focal_point", "coordinator", "consultant", "administrator", "outsider")
+
+
+@pytest.fixture
+def people(focal_point, coordinator, consultant, administrator, outsider):
+    """Everyone of the role fixtures by role name."""
+    return {
+        "focal_point": focal_point,
+        "coordinator": coordinator,
+        "consultant": consultant,
+        "administrator": administrator,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs on-commit callbacks (emails) as if the transaction committed."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

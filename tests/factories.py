@@ -189,3 +189,46 @@ def build_framework(*, domains: int = 6, indicators_per_domain: int = 2) -> mode
         for i in range(1, indicators_per_domain + 1):
             IndicatorFactory(subdomain=sub, code=f"{number}.1.{i}", order=number * 100 + i)
     return framework
+
+
+# --- review (issue 5) ---
+def answer(response, *, status="submitted", finding="The law grants access.", level="developed"):
+    """Give a response an answer, a finding and a status (without revisions or audit)."""
+    response.option = response.indicator.options.get(level=level)
+    response.finding = finding
+    response.status = status
+    response.save()
+    return response
+
+
+def respond(assessment, indicator, **kwargs):
+    """A response of `assessment` to `indicator`, answered as in `answer`."""
+    response, _ = models.Response.objects.get_or_create(assessment=assessment, indicator=indicator)
+    return answer(response, **kwargs)
+
+
+def snapshot(assessment):
+    """Everything a refused transition must leave untouched."""
+    assessment.refresh_from_db()
+    return {
+        "stage": assessment.stage,
+        "responses": sorted(
+            models.Response.objects.filter(assessment=assessment).values_list(
+                "pk",
+                "status",
+                "version",
+                "finding",
+                "waiver_reason",
+                "placement_override",
+                "excluded_from_profile",
+                "profile_order",
+            )
+        ),
+        "revisions": models.ResponseRevision.objects.filter(
+            response__assessment=assessment
+        ).count(),
+        "audit": models.AuditEntry.objects.filter(assessment=assessment).count(),
+        "comments": sorted(
+            models.Comment.objects.filter(assessment=assessment).values_list("pk", "resolved_at")
+        ),
+    }

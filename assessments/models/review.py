@@ -43,6 +43,20 @@ class Comment(models.Model):
         return self.resolved_at is not None
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    """Refuses bulk edits and deletes, so that no code path can rewrite the trail.
+
+    Deleting a whole assessment still removes its entries: Django's collector uses the
+    base manager, not this one.
+    """
+
+    def update(self, **kwargs):
+        raise ValueError("Audit entries are append-only.")
+
+    def delete(self):
+        raise ValueError("Audit entries are append-only.")
+
+
 class AuditEntry(models.Model):
     """Who did what, when. Append-only: never updated or deleted."""
 
@@ -59,6 +73,8 @@ class AuditEntry(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
