@@ -178,6 +178,9 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
         "generate_profile": can_generate_profile(user, assessment),
         "edit_profile_text": can_edit_profile_text(user, assessment),
         "use_registry": can_use_registry(user, assessment.country),
+        "advance": bool(stages_open_to(user, assessment)),
+        "activity": can_view_activity(user, assessment),
+        "consultation": can_view_assessment(user, assessment) and assessment.stage != Stage.SETUP,
     }
 
 
@@ -248,17 +251,3 @@ def can_use_dashboard(user: AbstractBaseUser) -> bool:
     if is_administrator(user):
         return True
     return any(m.role == Role.CONSULTANT for m in memberships(user).values())
-
-
-_capabilities_without_review = capabilities
-
-
-def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bool]:
-    """The keys above plus the review area's: advance, activity, consultation."""
-    # Appended rather than edited in place so that parallel branches merge; fold in later.
-    return {
-        **_capabilities_without_review(user, assessment),
-        "advance": bool(stages_open_to(user, assessment)),
-        "activity": can_view_activity(user, assessment),
-        "consultation": can_view_assessment(user, assessment) and assessment.stage != Stage.SETUP,
-    }

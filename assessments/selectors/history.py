@@ -1,30 +1,11 @@
 """A response's revisions with readable differences between consecutive ones."""
 
-import difflib
-import re
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from ..models import Response, ResponseRevision
-
-TOKENS = re.compile(r"\s+|[^\s]+")
-
-
-def finding_diff(old: str, new: str) -> SafeString:
-    """Word-level diff as HTML with <ins> and <del>; all text escaped."""
-    a, b = TOKENS.findall(old or ""), TOKENS.findall(new or "")
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-    return mark_safe("".join(out))
+from ..services.diffs import finding_diff
 
 
 @dataclass

@@ -34,26 +34,14 @@ from ..models import (
     Response,
 )
 from ..services.diffs import finding_diff
+from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
-COVID_SLUG = "covid19"
 DONE = {Status.SUBMITTED, Status.ACCEPTED}
 OPEN_THREADS = Q(parent__isnull=True, resolved_at__isnull=True)
 
 
 # --- What an assessment has to answer ------------------------------------------
-def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
-    """The framework's indicators, plus the COVID-19 module's when the assessment includes it."""
-    scope = Q(framework_id=assessment.framework_id)
-    if assessment.covid_module:
-        scope |= Q(framework__slug=COVID_SLUG)
-    return (
-        Indicator.objects.filter(scope)
-        .select_related("subdomain__domain")
-        .order_by("framework__kind", "order")
-    )
-
-
 def assigned_indicator_ids(assessment: Assessment) -> set[int]:
     """Indicators some focal point of the assessment is assigned to, by sub-domain or singly."""
     rows = list(

@@ -15,6 +15,7 @@ from ..selectors.assessments import assessment_for
 from ..selectors.history import history_for
 from ..selectors.work import indicator_for, neighbours
 from ..services import entry, workflow
+from .review import comments_context
 
 
 def load(request, pk: int, code: str):
@@ -55,6 +56,8 @@ def page_context(request, assessment, indicator, response, **extra):
         "evidence_form": EvidenceForm(assessment=assessment),
         "instrument_form": NewInstrumentForm(prefix="new"),
     }
+    context.update(comments_context(request, response))
+    context["can_review"] = permissions.can_review_response(request.user, response)
     context.update(extra)
     if "form" not in context:
         context["form"] = ResponseForm(

@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from assessments.models import Membership, Response
 from assessments.services import workflow
-from assessments.services.revisions import revision_write
 from tests import factories as f
 
 Role = Membership.Role
@@ -50,26 +49,27 @@ def test_consultant_returns_focal_point_fixes_and_resubmits_consultant_accepts(
     assert ["labour-focal@example.org"] in [m.to for m in mailoutbox]
     sign_out(page)
 
-    # The focal point opens the answer (TODO once "My work" is merged: start from
-    # My work and check that the returned item is listed first) and sees the comment.
+    # The focal point finds the returned answer first in My work, fixes it on the
+    # indicator page, replies to the comment and resubmits.
     login("labour-focal", f.PASSWORD)
-    page.goto(review_url)
+    code = response.indicator.code
+    first_link = page.get_by_role("link", name=re.compile(re.escape(code))).first
+    expect(first_link).to_be_visible()
+    expect(page.locator(f"#returned-{response.assessment_id}")).to_contain_text(code)
+    assert first_link.evaluate("a => a.closest('[id^=returned-]') !== null")
+    first_link.click()
+
     comments = page.locator("#comments")
     expect(comments).to_contain_text("Please cite Article 9 of the law.")
     comments.get_by_label("Reply").fill("Added the article.")
     comments.get_by_role("button", name="Reply").click()
     expect(page.locator("#comments")).to_contain_text("Added the article.")
 
-    # The fix itself is made on the data-entry page (issue 4), not on this branch; the
-    # same service call stands in for it here. TODO after merge: edit through that page.
+    page.get_by_label("Finding").fill("Migrants may register under Article 9 of the law.")
+    page.get_by_role("button", name="Save and submit for review").click()
+    expect(page.get_by_text("Submitted for review. Thank you.")).to_be_visible()
     response.refresh_from_db()
-    response.finding = "Migrants may register under Article 9 of the law."
-    revision_write(response=response, author=review_setup["focal"], action="save")
-
-    page.reload()
-    page.get_by_role("button", name="Resubmit for review").click()
-    expect(page.get_by_role("alert")).to_contain_text("Resubmitted for review")
-    expect(page.locator("[data-status]").first).to_have_text("Submitted")
+    assert response.status == Response.Status.SUBMITTED
     assert ["iom-consultant@example.org"] in [m.to for m in mailoutbox]
     sign_out(page)
 

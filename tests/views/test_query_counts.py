@@ -34,7 +34,7 @@ def test_indicator_page_queries_do_not_grow(client, django_assert_max_num_querie
     user, assessment, response = _assessment_with(*size)
     client.force_login(user)
     url = reverse("assessments:response-edit", args=[assessment.pk, response.indicator.code])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
 
 
