@@ -62,6 +62,7 @@ class SubDomainFactory(factory.django.DjangoModelFactory):
 class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Indicator
+        skip_postgeneration_save = True
 
     subdomain = factory.SubFactory(SubDomainFactory)
     framework = factory.LazyAttribute(lambda i: i.subdomain.domain.framework)

@@ -2,9 +2,35 @@
 
 from django.urls import path
 
-from ..views import work
+from ..views import entry, evidence, people, registry, work
 
 urlpatterns = [
     path("", work.my_work, name="my-work"),
     path("a/<int:pk>/", work.assessment_detail, name="assessment-detail"),
+    path("a/<int:pk>/people/", people.people_list, name="people"),
+    path("a/<int:pk>/assignments/", people.assignments, name="assignments"),
+    path("a/<int:pk>/i/<str:code>/", entry.response_edit, name="response-edit"),
+    path("a/<int:pk>/i/<str:code>/submit/", entry.response_submit, name="response-submit"),
+    path("a/<int:pk>/i/<str:code>/history/", entry.response_history, name="response-history"),
+    path(
+        "a/<int:pk>/i/<str:code>/history/<int:version>/restore/",
+        entry.revision_restore,
+        name="revision-restore",
+    ),
+    path("a/<int:pk>/i/<str:code>/evidence/", evidence.evidence_add, name="evidence-add"),
+    path("evidence/<int:evidence_pk>/remove/", evidence.evidence_remove, name="evidence-remove"),
+    path("evidence/<int:evidence_pk>/restore/", evidence.evidence_restore, name="evidence-restore"),
+    path("evidence/<int:evidence_pk>/file/", evidence.evidence_download, name="evidence-download"),
+    path("registry/<str:code>/", registry.instrument_list, name="instrument-list"),
+    path("registry/<str:code>/add/", registry.instrument_edit, name="instrument-add"),
+    path(
+        "registry/<str:code>/<int:instrument_pk>/",
+        registry.instrument_detail,
+        name="instrument-detail",
+    ),
+    path(
+        "registry/<str:code>/<int:instrument_pk>/edit/",
+        registry.instrument_edit,
+        name="instrument-edit",
+    ),
 ]

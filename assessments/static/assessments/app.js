@@ -1,1 +1,69 @@
 // Progressive enhancement only: every form also works as a plain post.
+(function () {
+  "use strict";
+  let dirty = false;
+
+  function responseForm() { return document.getElementById("response-form"); }
+  function status() { return document.getElementById("save-status"); }
+
+  function markDirty() {
+    dirty = true;
+    const el = status();
+    if (el && el.dataset.unsaved) el.innerHTML = '<span class="text-muted">' + el.dataset.unsaved + "</span>";
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.form && event.target.form === responseForm()) markDirty();
+  });
+
+  // Choosing an answer drafts the finding from its statement when the finding is empty.
+  document.addEventListener("change", function (event) {
+    const radio = event.target;
+    if (radio.name !== "option" || !radio.dataset.statement) return;
+    const finding = document.getElementById("id_finding");
+    if (finding && !finding.value.trim()) finding.value = radio.dataset.statement;
+    markDirty();
+  });
+
+  // Another form on the page (evidence) would navigate away: save the finding first.
+  document.addEventListener("submit", function (event) {
+    const form = event.target, main = responseForm();
+    if (form === main) { dirty = false; return; }
+    if (!dirty || !main || !main.hasAttribute("data-autosave") || !window.htmx) return;
+    event.preventDefault();
+    const values = htmx.values(main);
+    values.autosave = "1";
+    htmx.ajax("POST", main.getAttribute("hx-post"), {
+      source: main, target: "#save-status", swap: "innerHTML", values: values,
+    }).then(function () {
+      if (!document.querySelector("#save-status [data-save-error]")) { dirty = false; form.submit(); }
+    });
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id === "save-status" && event.target.querySelector("[data-saved]")) dirty = false;
+  });
+  document.addEventListener("htmx:sendError", function () {
+    const el = status();
+    if (el) el.innerHTML = '<span class="text-danger">' + el.dataset.offline + "</span>";
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  // Searchable picker: filter a <select>'s options as the user types.
+  document.addEventListener("input", function (event) {
+    const id = event.target.dataset && event.target.dataset.filterSelect;
+    if (!id) return;
+    const select = document.getElementById(id);
+    const needle = event.target.value.toLowerCase();
+    let first = null;
+    for (const option of select.options) {
+      const match = !option.value || option.text.toLowerCase().includes(needle);
+      option.hidden = !match;
+      if (match && option.value && !first) first = option;
+    }
+    if (first && needle) select.value = first.value;
+  });
+})();

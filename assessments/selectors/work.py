@@ -1,0 +1,131 @@
+"""Reads for 'My work' and the questionnaire, with a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .. import permissions
+from ..models import Assessment, Domain, Indicator, Response
+
+COVID_SLUG = "covid19"
+DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
+
+
+def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
+    """The indicators an assessment answers: its framework, plus the COVID-19 module if on."""
+    scope = Q(framework_id=assessment.framework_id)
+    if assessment.covid_module:
+        scope |= Q(framework__slug=COVID_SLUG)
+    return (
+        Indicator.objects.filter(scope)
+        .select_related("subdomain__domain__framework")
+        .order_by("framework__kind", "order")
+    )
+
+
+def indicators_for(user: AbstractBaseUser, assessment: Assessment) -> QuerySet[Indicator]:
+    """What this person answers or reads: a focal point's assignments, everything for others."""
+    qs = assessment_indicators(assessment)
+    if permissions.role(user, assessment) != permissions.Role.FOCAL_POINT:
+        return qs
+    membership = permissions.membership(user, assessment)
+    assignments = list(membership.assignments.all())
+    return qs.filter(
+        Q(subdomain_id__in=[a.subdomain_id for a in assignments if a.subdomain_id])
+        | Q(pk__in=[a.indicator_id for a in assignments if a.indicator_id])
+    )
+
+
+def indicator_for(user: AbstractBaseUser, assessment: Assessment, code: str) -> Indicator:
+    """One indicator the user may open in this assessment; 404 otherwise."""
+    indicator = indicators_for(user, assessment).filter(code=code).first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+@dataclass
+class Item:
+    indicator: Indicator
+    response: Response | None
+
+    @property
+    def status(self) -> str:
+        return self.response.status if self.response else Response.Status.NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return Response.Status(self.status).label
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE
+
+
+@dataclass
+class DomainProgress:
+    domain: Domain
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(item.done for item in self.items)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / len(self.items)) if self.items else 0
+
+
+@dataclass
+class Worklist:
+    assessment: Assessment
+    role: str | None
+    domains: list[DomainProgress]
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for d in self.domains for item in d.items]
+
+    @property
+    def returned(self) -> list[Item]:
+        return [item for item in self.items if item.status == Response.Status.RETURNED]
+
+    @property
+    def done(self) -> int:
+        return sum(d.done for d in self.domains)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def worklist(user: AbstractBaseUser, assessment: Assessment) -> Worklist:
+    """The user's indicators with their response status, grouped by domain (2 queries)."""
+    indicators = list(indicators_for(user, assessment))
+    responses = {
+        r.indicator_id: r
+        for r in Response.objects.filter(
+            assessment=assessment, indicator__in=[i.pk for i in indicators]
+        ).only("pk", "indicator_id", "status", "option_id", "version", "assessment_id")
+    }
+    groups: dict[int, DomainProgress] = {}
+    for indicator in indicators:
+        domain = indicator.subdomain.domain
+        group = groups.setdefault(domain.pk, DomainProgress(domain=domain))
+        group.items.append(Item(indicator=indicator, response=responses.get(indicator.pk)))
+    return Worklist(assessment, permissions.role(user, assessment), list(groups.values()))
+
+
+def neighbours(user: AbstractBaseUser, assessment: Assessment, indicator: Indicator):
+    """Previous and next indicator codes within what this person answers."""
+    codes = list(indicators_for(user, assessment).values_list("code", flat=True))
+    index = codes.index(indicator.code)
+    previous = codes[index - 1] if index > 0 else None
+    following = codes[index + 1] if index + 1 < len(codes) else None
+    return previous, following

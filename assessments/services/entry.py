@@ -1,0 +1,105 @@
+"""Answering indicators: open, save with optimistic locking, restore a revision."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..exceptions import ApplicationError, NotAllowed, StaleVersion
+from ..models import AnswerOption, Assessment, Indicator, Response, ResponseRevision
+from .revisions import revision_write
+
+Status = Response.Status
+
+
+def response_open(*, assessment: Assessment, indicator: Indicator) -> Response:
+    """The response row for this indicator, created empty on first visit."""
+    try:
+        response, _created = Response.objects.get_or_create(
+            assessment=assessment, indicator=indicator
+        )
+    except IntegrityError:
+        # Two people opened the indicator at once; the other request created it.
+        response = Response.objects.get(assessment=assessment, indicator=indicator)
+    response.assessment = assessment
+    response.indicator = indicator
+    return response
+
+
+def draft_finding(*, option: AnswerOption, assessment: Assessment) -> str:
+    """The option's statement template with the country filled in."""
+    country = assessment.country
+    return option.statement_template.replace("{short_name}", country.short_name).replace(
+        "{country}", country.name
+    )
+
+
+def _locked(response: Response, user: AbstractBaseUser, version: int) -> Response:
+    locked = (
+        Response.objects.select_for_update()
+        .select_related("assessment__country", "indicator", "option", "updated_by")
+        .get(pk=response.pk)
+    )
+    if not permissions.can_edit_response(user, locked):
+        raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
+    if locked.version != version:
+        raise StaleVersion(
+            _(
+                "%(who)s saved this answer after you opened it. Your changes were not saved; "
+                "their version is shown below — copy what you need and reload."
+            )
+            % {"who": _user_label(locked.updated_by)},
+            current=locked,
+        )
+    return locked
+
+
+def _user_label(user) -> str:
+    if user is None:
+        return _("Someone")
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def response_save(
+    *,
+    response: Response,
+    user: AbstractBaseUser,
+    option: AnswerOption | None,
+    finding: str,
+    version: int,
+    action: str = "save",
+) -> Response:
+    """Save answer and finding if nobody saved since `version`; writes a revision."""
+    locked = _locked(response, user, version)
+    if option is not None and option.indicator_id != locked.indicator_id:
+        raise ApplicationError(_("That answer belongs to another indicator."))
+    if locked.option_id == (option.pk if option else None) and locked.finding == finding:
+        return locked
+    locked.option = option
+    locked.finding = finding
+    if locked.status == Status.NOT_STARTED:
+        locked.status = Status.DRAFT
+    revision_write(response=locked, author=user, action=action)
+    return locked
+
+
+@transaction.atomic
+def revision_restore(
+    *, response: Response, user: AbstractBaseUser, revision: ResponseRevision, version: int
+) -> Response:
+    """Bring back an earlier answer and finding as a new revision."""
+    if revision.response_id != response.pk:
+        raise ApplicationError(_("That revision belongs to another answer."))
+    locked = _locked(response, user, version)
+    locked.option = revision.option
+    locked.finding = revision.finding
+    if locked.status == Status.NOT_STARTED:
+        locked.status = Status.DRAFT
+    revision_write(
+        response=locked,
+        author=user,
+        action="restore",
+        note=_("Restored version %(v)s") % {"v": revision.version},
+    )
+    return locked

@@ -1,0 +1,87 @@
+"""Evidence on a response: add, remove (reversibly) and restore."""
+
+from pathlib import PurePath
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..exceptions import ApplicationError, NotAllowed
+from ..models import Evidence, LegalInstrument, Response, Source
+from .revisions import revision_write
+from .uploads import validate_upload
+
+
+def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
+    locked = (
+        Response.objects.select_for_update()
+        .select_related("assessment__country", "indicator")
+        .get(pk=response.pk)
+    )
+    if not permissions.can_edit_response(user, locked):
+        raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
+    return locked
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    response: Response,
+    user: AbstractBaseUser,
+    instrument: LegalInstrument | None = None,
+    source: Source | None = None,
+    locator: str = "",
+    note: str = "",
+    file: UploadedFile | None = None,
+) -> Evidence:
+    """Attach one piece of evidence; it must cite an instrument or a source."""
+    locked = _lock_editable(response, user)
+    if instrument is None and source is None:
+        raise ApplicationError(_("Cite a legal instrument or a source."))
+    if instrument is not None and instrument.country_id != locked.assessment.country_id:
+        raise ApplicationError(_("That instrument belongs to another country's registry."))
+    if source is not None and source.assessment_id != locked.assessment_id:
+        raise ApplicationError(_("That source belongs to another assessment."))
+    evidence = Evidence(
+        response=locked,
+        instrument=instrument,
+        source=source,
+        locator=locator,
+        note=note,
+        created_by=user,
+        order=locked.evidence.count(),
+    )
+    if file is not None:
+        evidence.file_type = validate_upload(file)
+        evidence.file_name = PurePath(file.name).name[:255]
+        evidence.file_size = file.size
+        evidence.file = file
+    evidence.full_clean()
+    evidence.save()
+    revision_write(response=locked, author=user, action="evidence_add", note=str(evidence))
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
+    """Hide the evidence; the file is kept so that the removal can be undone."""
+    locked = _lock_editable(evidence.response, user)
+    evidence.removed_at = timezone.now()
+    evidence.save(update_fields=["removed_at"])
+    revision_write(response=locked, author=user, action="evidence_remove", note=str(evidence))
+    return evidence
+
+
+@transaction.atomic
+def evidence_restore(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
+    """Undo a removal."""
+    locked = _lock_editable(evidence.response, user)
+    if evidence.removed_at is None:
+        raise ApplicationError(_("This evidence was not removed."))
+    evidence.removed_at = None
+    evidence.save(update_fields=["removed_at"])
+    revision_write(response=locked, author=user, action="evidence_restore", note=str(evidence))
+    return evidence

@@ -1,0 +1,203 @@
+"""The indicator page: answer, finding, evidence; save, autosave, submit, history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..exceptions import ApplicationError, NotAllowed, StaleVersion
+from ..forms.entry import EvidenceForm, NewInstrumentForm, ResponseForm
+from ..selectors.assessments import assessment_for
+from ..selectors.history import history_for
+from ..selectors.work import indicator_for, neighbours
+from ..services import entry, workflow
+
+
+def load(request, pk: int, code: str):
+    """Assessment, indicator and response the user may see; 404 otherwise."""
+    assessment = assessment_for(request.user, pk)
+    indicator = indicator_for(request.user, assessment, code)
+    response = entry.response_open(assessment=assessment, indicator=indicator)
+    if not permissions.can_view_response(request.user, response):
+        raise Http404
+    return assessment, indicator, response
+
+
+def page_context(request, assessment, indicator, response, **extra):
+    previous, following = neighbours(request.user, assessment, indicator)
+    evidence = list(response.evidence.select_related("instrument__country", "source"))
+    chosen = response.option_id
+    if "form" in extra and extra["form"].is_bound:
+        chosen = extra["form"].data.get("option")
+    context = {
+        "assessment": assessment,
+        "indicator": indicator,
+        "response": response,
+        "option_drafts": [
+            {
+                "pk": option.pk,
+                "label": option.tr("label"),
+                "draft": entry.draft_finding(option=option, assessment=assessment),
+                "checked": str(option.pk) == str(chosen),
+            }
+            for option in indicator.options.all()
+        ],
+        "editable": permissions.can_edit_response(request.user, response),
+        "read_only_reason": permissions.why_not_editable(request.user, response),
+        "evidence": [e for e in evidence if e.removed_at is None],
+        "removed_evidence": [e for e in evidence if e.removed_at is not None],
+        "previous_code": previous,
+        "next_code": following,
+        "evidence_form": EvidenceForm(assessment=assessment),
+        "instrument_form": NewInstrumentForm(prefix="new"),
+    }
+    context.update(extra)
+    if "form" not in context:
+        context["form"] = ResponseForm(
+            indicator=indicator,
+            initial={
+                "option": response.option_id,
+                "finding": response.finding,
+                "version": response.version,
+            },
+        )
+    return context
+
+
+def _finding_or_draft(form: ResponseForm, assessment) -> str:
+    finding = form.cleaned_data["finding"].strip()
+    option = form.cleaned_data["option"]
+    if not finding and option is not None:
+        return entry.draft_finding(option=option, assessment=assessment)
+    return finding
+
+
+@login_required
+def response_edit(request, pk: int, code: str):
+    assessment, indicator, response = load(request, pk, code)
+    if request.method != "POST":
+        return render(
+            request,
+            "assessments/response_edit.html",
+            page_context(request, assessment, indicator, response),
+        )
+    form = ResponseForm(request.POST, indicator=indicator)
+    autosave = request.POST.get("autosave") == "1"
+    if not form.is_valid():
+        if autosave:
+            return render(
+                request, "assessments/_save_status.html", {"error": _("Not saved: check the form.")}
+            )
+        return render(
+            request,
+            "assessments/response_edit.html",
+            page_context(request, assessment, indicator, response, form=form),
+            status=400,
+        )
+    try:
+        response = entry.response_save(
+            response=response,
+            user=request.user,
+            option=form.cleaned_data["option"],
+            finding=_finding_or_draft(form, assessment),
+            version=form.cleaned_data["version"],
+            action="autosave" if autosave else "save",
+        )
+        if request.POST.get("action") == "submit":
+            response = workflow.response_submit(response=response, user=request.user)
+    except StaleVersion as exc:
+        return _conflict(request, exc, autosave, form, assessment, indicator, response)
+    except ApplicationError as exc:
+        if autosave:
+            return render(request, "assessments/_save_status.html", {"error": exc.message})
+        messages.error(request, exc.message)
+        return render(
+            request,
+            "assessments/response_edit.html",
+            page_context(request, assessment, indicator, response, form=form),
+            status=403 if isinstance(exc, NotAllowed) else 400,
+        )
+    if autosave:
+        return render(
+            request,
+            "assessments/_save_status.html",
+            {"saved_at": timezone.localtime(), "version": response.version},
+        )
+    if response.status == response.Status.SUBMITTED:
+        messages.success(request, _("Submitted for review. Thank you."))
+    else:
+        messages.success(
+            request, _("Saved at %(time)s.") % {"time": f"{timezone.localtime():%H:%M}"}
+        )
+    return redirect(response.get_absolute_url())
+
+
+def _conflict(request, exc, autosave, form, assessment, indicator, response):
+    current = exc.current
+    if autosave:
+        return render(
+            request, "assessments/_save_status.html", {"error": exc.message, "conflict": current}
+        )
+    return render(
+        request,
+        "assessments/response_edit.html",
+        page_context(
+            request,
+            assessment,
+            indicator,
+            response,
+            form=form,
+            conflict=current,
+            conflict_message=exc.message,
+        ),
+        status=409,
+    )
+
+
+@login_required
+@require_POST
+def response_submit(request, pk: int, code: str):
+    assessment, indicator, response = load(request, pk, code)
+    try:
+        workflow.response_submit(response=response, user=request.user)
+        messages.success(request, _("Submitted for review. Thank you."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(response.get_absolute_url())
+
+
+@login_required
+def response_history(request, pk: int, code: str):
+    assessment, indicator, response = load(request, pk, code)
+    context = {
+        "assessment": assessment,
+        "indicator": indicator,
+        "response": response,
+        "entries": history_for(response),
+        "editable": permissions.can_edit_response(request.user, response),
+    }
+    return render(request, "assessments/response_history.html", context)
+
+
+@login_required
+@require_POST
+def revision_restore(request, pk: int, code: str, version: int):
+    assessment, indicator, response = load(request, pk, code)
+    revision = get_object_or_404(response.revisions, version=version)
+    try:
+        entry.revision_restore(
+            response=response,
+            user=request.user,
+            revision=revision,
+            version=int(request.POST.get("version", -1)),
+        )
+        messages.success(
+            request, _("Version %(v)s was restored as a new version.") % {"v": version}
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("assessments:response-history", pk, code)

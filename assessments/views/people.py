@@ -1,0 +1,112 @@
+"""The coordinator's pages: focal points and their assignments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..exceptions import ApplicationError
+from ..forms.people import FocalPointForm
+from ..models import Membership, SubDomain
+from ..selectors.assessments import assessment_for
+from ..selectors.work import assessment_indicators
+from ..services import people
+
+
+def _managed(request, pk: int):
+    assessment = assessment_for(request.user, pk)
+    if not permissions.can_manage_people(request.user, assessment):
+        # A member may know the assessment exists; only outsiders get 404.
+        raise PermissionDenied
+    return assessment
+
+
+@login_required
+def people_list(request, pk: int):
+    assessment = _managed(request, pk)
+    form = FocalPointForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            people.focal_point_add(
+                assessment=assessment,
+                actor=request.user,
+                base_url=request.build_absolute_uri("/")[:-1],
+                **form.cleaned_data,
+            )
+            messages.success(
+                request,
+                _("%(email)s was added and emailed a link to set a password.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("assessments:people", pk)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+    members = assessment.memberships.select_related("user").prefetch_related(
+        "assignments__subdomain", "assignments__indicator"
+    )
+    return render(
+        request,
+        "assessments/people.html",
+        {"assessment": assessment, "form": form, "members": members},
+    )
+
+
+def _pairs(values: list[str]) -> list[tuple[int, int]]:
+    pairs = []
+    for value in values:
+        member, _sep, item = value.partition(":")
+        if not (member.isdigit() and item.isdigit()):
+            raise ApplicationError(_("The assignment form was malformed; nothing was changed."))
+        pairs.append((int(member), int(item)))
+    return pairs
+
+
+@login_required
+def assignments(request, pk: int):
+    assessment = _managed(request, pk)
+    focal_points = list(
+        assessment.memberships.filter(role=Membership.Role.FOCAL_POINT)
+        .select_related("user")
+        .prefetch_related("assignments")
+    )
+    if request.method == "POST":
+        try:
+            count = people.assignments_set(
+                assessment=assessment,
+                actor=request.user,
+                subdomain_pairs=_pairs(request.POST.getlist("sub")),
+                indicator_pairs=_pairs(request.POST.getlist("ind")),
+            )
+            messages.success(request, _("Assignments saved (%(n)d).") % {"n": count})
+            return redirect("assessments:assignments", pk)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    indicators = list(assessment_indicators(assessment))
+    subdomains = list(
+        SubDomain.objects.filter(pk__in={i.subdomain_id for i in indicators})
+        .select_related("domain")
+        .order_by("domain__framework__kind", "domain__number", "order")
+    )
+    taken_sub = {
+        (a.membership_id, a.subdomain_id) for m in focal_points for a in m.assignments.all()
+    }
+    taken_ind = {
+        (a.membership_id, a.indicator_id) for m in focal_points for a in m.assignments.all()
+    }
+    rows = [
+        {"item": s, "cells": [(m, (m.pk, s.pk) in taken_sub) for m in focal_points]}
+        for s in subdomains
+    ]
+    single = [
+        {"item": i, "cells": [(m, (m.pk, i.pk) in taken_ind) for m in focal_points]}
+        for i in indicators
+    ]
+    context = {
+        "assessment": assessment,
+        "focal_points": focal_points,
+        "rows": rows,
+        "single": single,
+    }
+    return render(request, "assessments/assignments.html", context)
