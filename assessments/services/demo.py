@@ -6,6 +6,7 @@ responses by assessment and indicator. A response is rewritten (with a new revis
 its answer, finding, status, waiver or evidence differs from the files.
 """
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ def _read(directory: Path, name: str) -> dict:
 
 def upsert(model, lookup: dict, values: dict, report: DemoReport):
     """Create or update one row by its natural key; full_clean() before every save."""
+    values = {k: v for k, v in values.items() if k not in lookup}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
@@ -89,7 +91,7 @@ def instruments_sync(country: Country, rows: list[dict], report: DemoReport) -> 
         values = {
             "number": str(row.get("number") or ""),
             "kind": row["kind"],
-            "adopted_on": row.get("adopted_on") or None,
+            "adopted_on": _date(row.get("adopted_on")),
             "adoption_note": row.get("adoption_note", ""),
             "last_amended": str(row.get("last_amended") or ""),
             "url": row.get("url", ""),
@@ -99,6 +101,12 @@ def instruments_sync(country: Country, rows: list[dict], report: DemoReport) -> 
         lookup = {"country": country, "title": " ".join(row["title"].split())}
         by_ref[row["ref"]] = upsert(LegalInstrument, lookup, values, report)
     return by_ref
+
+
+def _date(value) -> datetime.date | None:
+    if not value or isinstance(value, datetime.date):
+        return value or None
+    return datetime.date.fromisoformat(str(value))
 
 
 def instrument_year(instrument: LegalInstrument) -> int | None:
@@ -178,9 +186,7 @@ def _before_cutoff(instruments: dict, sources: dict):
         if ref and (instrument_year(instruments[ref]) or 0) > BASELINE_CUTOFF:
             return False
         ref = item.get("source")
-        if ref and (year_of(sources[ref].year) or 0) > BASELINE_CUTOFF:
-            return False
-        return True
+        return not (ref and (year_of(sources[ref].year) or 0) > BASELINE_CUTOFF)
 
     return keep
 
