@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.http import Http404
 
 from .. import permissions
-from ..models import Assessment, Domain, Indicator, Response
+from ..models import Assessment, Domain, Framework, Indicator, Response
 
 COVID_SLUG = "covid19"
 DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
@@ -18,10 +18,12 @@ def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
     scope = Q(framework_id=assessment.framework_id)
     if assessment.covid_module:
         scope |= Q(framework__slug=COVID_SLUG)
+    # Modules (COVID-19) come after the national framework, as in the profile.
+    module_last = Case(When(framework__kind=Framework.Kind.MODULE, then=1), default=0)
     return (
         Indicator.objects.filter(scope)
         .select_related("subdomain__domain__framework")
-        .order_by("framework__kind", "order")
+        .order_by(module_last, "order")
     )
 
 

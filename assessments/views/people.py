@@ -84,10 +84,12 @@ def assignments(request, pk: int):
         except ApplicationError as exc:
             messages.error(request, exc.message)
     indicators = list(assessment_indicators(assessment))
-    subdomains = list(
-        SubDomain.objects.filter(pk__in={i.subdomain_id for i in indicators})
-        .select_related("domain")
-        .order_by("domain__framework__kind", "domain__number", "order")
+    # Same order as the questionnaire: the national framework first, then modules.
+    rank = {}
+    for i in indicators:
+        rank.setdefault(i.subdomain_id, len(rank))
+    subdomains = sorted(
+        SubDomain.objects.filter(pk__in=rank).select_related("domain"), key=lambda s: rank[s.pk]
     )
     taken_sub = {
         (a.membership_id, a.subdomain_id) for m in focal_points for a in m.assignments.all()
