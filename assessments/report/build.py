@@ -175,13 +175,17 @@ def _toc(profile: Profile) -> list[TocEntry]:
     return toc
 
 
-def profile_build(assessment: Assessment) -> Profile:
-    """The profile of one assessment, in the assessment's language."""
+def profile_build(assessment: Assessment, *, drafted_updates: bool = False) -> Profile:
+    """The profile of one assessment, in the assessment's language.
+
+    drafted_updates ignores the consultant's wording of the summary of updates, for the
+    page where they edit it.
+    """
     with translation.override(assessment.language or settings.LANGUAGE_CODE):
-        return _build(assessment)
+        return _build(assessment, drafted_updates)
 
 
-def _build(assessment: Assessment) -> Profile:
+def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
     a = Assessment.objects.select_related("country", "framework", "baseline").get(pk=assessment.pk)
     values = texts.placeholder_values(a)
     merged = texts.merged(a.framework.profile_texts, a.profile_texts)
@@ -198,7 +202,7 @@ def _build(assessment: Assessment) -> Profile:
                 assessment_id=a.baseline_id, option__isnull=False
             ).select_related("option", "indicator"),
             baseline_year=a.baseline.year,
-            overrides=a.profile_texts,
+            overrides={} if drafted_updates else a.profile_texts,
             values=values,
         )
     profile = Profile(
