@@ -36,13 +36,13 @@ def draft_finding(*, option: AnswerOption, assessment: Assessment) -> str:
 
 def _locked(response: Response, user: AbstractBaseUser, version: int) -> Response:
     locked = (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("assessment__country", "indicator", "option", "updated_by")
         .get(pk=response.pk)
     )
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
-    if locked.version != version:
+    if locked.version != version and _changed_by_others(locked, user, version):
         raise StaleVersion(
             _(
                 "%(who)s saved this answer after you opened it. Your changes were not saved; "
@@ -52,6 +52,18 @@ def _locked(response: Response, user: AbstractBaseUser, version: int) -> Respons
             current=locked,
         )
     return locked
+
+
+def _changed_by_others(response: Response, user: AbstractBaseUser, version: int) -> bool:
+    """True when someone else saved after `version`.
+
+    The user's own newer versions (an autosave still in flight when they pressed Save)
+    are not a conflict: nobody else's work can be lost.
+    """
+    return (
+        response.revisions.filter(version__gt=version).exclude(author=user).exists()
+        or version > response.version
+    )
 
 
 def _user_label(user) -> str:

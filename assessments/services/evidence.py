@@ -17,7 +17,7 @@ from .uploads import validate_upload
 
 def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
     locked = (
-        Response.objects.select_for_update()
+        Response.objects.select_for_update(of=("self",))
         .select_related("assessment__country", "indicator")
         .get(pk=response.pk)
     )

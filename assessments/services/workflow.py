@@ -20,7 +20,7 @@ Status = Response.Status
 @transaction.atomic
 def response_submit(*, response: Response, user: AbstractBaseUser) -> Response:
     """The government side hands an answer over for review."""
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    response = Response.objects.select_for_update(of=("self",)).get(pk=response.pk)
     if not permissions.can_edit_response(user, response):
         raise NotAllowed(permissions.why_not_editable(user, response) or _("Not allowed."))
     if response.option_id is None or not response.finding.strip():

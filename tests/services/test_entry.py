@@ -119,3 +119,17 @@ def test_draft_finding_fills_in_the_countrys_short_name(response):
     assert entry.draft_finding(option=option, assessment=response.assessment).startswith(
         "Kyrgyzstan has"
     )
+
+
+def test_own_newer_autosave_is_not_a_conflict(response, focal_point):
+    _save(response, focal_point, "Autosaved while typing.", 0)
+    saved = _save(response, focal_point, "Saved with the Save button.", 0)
+    assert saved.finding == "Saved with the Save button."
+    assert saved.version == 2
+
+
+def test_someone_elses_save_in_between_is_still_a_conflict(response, focal_point, coordinator):
+    _save(response, focal_point, "Mine, autosaved.", 0)
+    _save(response, coordinator, "Theirs.", 1)
+    with pytest.raises(StaleVersion):
+        _save(response, focal_point, "Mine, from the old page.", 1)

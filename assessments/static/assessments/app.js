@@ -2,12 +2,15 @@
 (function () {
   "use strict";
   let dirty = false;
+  let edits = 0;     // bumped on every change to the answer form
+  let sentAt = 0;    // the value of `edits` when the last save was sent
 
   function responseForm() { return document.getElementById("response-form"); }
   function status() { return document.getElementById("save-status"); }
 
   function markDirty() {
     dirty = true;
+    edits += 1;
     const el = status();
     if (el && el.dataset.unsaved) el.innerHTML = '<span class="text-muted">' + el.dataset.unsaved + "</span>";
   }
@@ -36,12 +39,19 @@
     htmx.ajax("POST", main.getAttribute("hx-post"), {
       source: main, target: "#save-status", swap: "innerHTML", values: values,
     }).then(function () {
-      if (!document.querySelector("#save-status [data-save-error]")) { dirty = false; form.submit(); }
+      if (!dirty) form.submit();
     });
   });
 
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt === responseForm()) sentAt = edits;
+  });
+
+  // A save only clears the flag if nothing was typed after it was sent.
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.target.id === "save-status" && event.target.querySelector("[data-saved]")) dirty = false;
+    if (event.target.id !== "save-status" || !event.target.querySelector("[data-saved]")) return;
+    if (edits === sentAt) dirty = false;
+    else markDirty();
   });
   document.addEventListener("htmx:sendError", function () {
     const el = status();

@@ -1,0 +1,32 @@
+"""Load the demo data (issue 7): the Kyrgyz 2018 baseline and 2022 follow-up, people, Georgia."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.exceptions import ApplicationError
+from assessments.models import Framework
+from assessments.services.demo import demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo assessments and users (development only; safe to run again)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo creates users with a published password; it runs only with DEBUG on."
+            )
+        if not Framework.objects.filter(indicators__code="1.1.1").exists():
+            call_command("load_framework", stdout=self.stdout)
+        try:
+            report = demo_load()
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
+        for message in report.messages:
+            self.stdout.write(self.style.WARNING(message))
+        changed = ", ".join(f"{n} {model}" for model, n in sorted(report.changed.items()))
+        self.stdout.write(f"Demo data loaded ({changed or 'nothing changed'}).")
+        self.stdout.write(f"Demo users (password for all: {report.password}):")
+        for username, what in report.users:
+            self.stdout.write(f"  {username:<15} {what}")
