@@ -208,7 +208,9 @@ class ProfileVersionFactory(factory.django.DjangoModelFactory):
     pages = 1
 
 
-def answer(response_or_assessment, indicator=None, *, level="developed", finding="", notes=()):
+def answer_with_evidence(
+    response_or_assessment, indicator=None, *, level="developed", finding="", notes=()
+):
     """Answer an indicator at a level with a finding and evidence notes; returns the response."""
     if indicator is None:
         response = response_or_assessment

@@ -21,7 +21,9 @@ def setup_profile(transactional_db):
         country__short_name="Kyrgyzstan",
     )
     for indicator in framework.indicators.all():
-        f.answer(assessment, indicator, finding=f"Kyrgyzstan has rules on {indicator.title}.")
+        f.answer_with_evidence(
+            assessment, indicator, finding=f"Kyrgyzstan has rules on {indicator.title}."
+        )
     user = f.UserFactory(username="iom")
     f.MembershipFactory(user=user, assessment=assessment, role=Membership.Role.CONSULTANT)
     return assessment

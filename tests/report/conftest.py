@@ -48,7 +48,7 @@ def answered(assessment):
     """Every indicator answered: odd ones developed, even ones partial, with footnotes."""
     indicators = list(assessment.framework.indicators.order_by("order"))
     for i, indicator in enumerate(indicators):
-        f.answer(
+        f.answer_with_evidence(
             assessment,
             indicator,
             level="developed" if i % 2 == 0 else "partial",

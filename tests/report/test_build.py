@@ -22,7 +22,7 @@ def test_developed_goes_to_n1_and_partial_or_absent_to_n2(answered):
     assert [p.ref for p in first.developed] == ["1.1.1"]
     assert [p.ref for p in first.further] == ["1.1.2"]
     response = Response.objects.get(assessment=answered, indicator__code="1.1.2")
-    f.answer(response, level="absent")
+    f.answer_with_evidence(response, level="absent")
     assert [p.ref for p in profile_build(answered).chapters[0].further] == ["1.1.2"]
 
 
@@ -137,7 +137,7 @@ def test_covid_annex_only_when_the_module_is_on_and_answered(answered):
     answered.save()
     assert profile_build(answered).covid is None  # nothing answered yet
     indicator = covid.indicators.order_by("order").first()
-    f.answer(answered, indicator, finding="Migrants had access to vaccines.")
+    f.answer_with_evidence(answered, indicator, finding="Migrants had access to vaccines.")
     annex = profile_build(answered).covid
     assert _texts(annex.paragraphs) == ["Migrants had access to vaccines."]
     assert "Kyrgyzstan" in annex.intro[0]
@@ -149,9 +149,9 @@ def test_profile_is_built_in_a_constant_number_of_queries(framework, django_asse
         big = f.build_framework(domains=6, indicators_per_domain=size // 6 + 1)
         a = f.AssessmentFactory(framework=big, baseline=f.AssessmentFactory(framework=big))
         for indicator in list(big.indicators.order_by("order"))[:size]:
-            response = f.answer(a, indicator, notes=["A note."])
+            response = f.answer_with_evidence(a, indicator, notes=["A note."])
             f.EvidenceFactory(response=response, note="")
-            f.answer(a.baseline, indicator, level="partial")
+            f.answer_with_evidence(a.baseline, indicator, level="partial")
         f.SourceFactory.create_batch(3, assessment=a)
         with django_assert_max_num_queries(9) as captured:
             profile = profile_build(a)

@@ -39,7 +39,7 @@ def full(answered):
     )
     for response in answered.responses.select_related("indicator", "option"):
         level = "partial" if response.option.level == "developed" else "developed"
-        f.answer(baseline, response.indicator, level=level)
+        f.answer_with_evidence(baseline, response.indicator, level=level)
         body = " ".join([f"Kyrgyzstan has rules on {response.indicator.title}."] * 12)
         response.finding = f"{body} END-{response.indicator.code}"
         response.save()
@@ -50,7 +50,9 @@ def full(answered):
                 instrument__in_annex=False,
             )
     covid = f.build_covid_framework()
-    f.answer(answered, covid.indicators.first(), finding="Migrants had access to vaccines.")
+    f.answer_with_evidence(
+        answered, covid.indicators.first(), finding="Migrants had access to vaccines."
+    )
     answered.baseline = baseline
     answered.covid_module = True
     answered.save()
@@ -100,7 +102,9 @@ def test_footnotes_are_on_the_same_page_as_their_reference(full):
 
 def test_a_finding_moves_from_n1_to_n2_when_its_answer_changes(answered):
     response = answered.responses.get(indicator__code="1.1.1")
-    f.answer(response, level="developed", finding="Health care is open to all migrants.")
+    f.answer_with_evidence(
+        response, level="developed", finding="Health care is open to all migrants."
+    )
 
     def section_of(text: str) -> str:
         chapter = text[text.index("1.1. Migration governance") : text.index("2.1. Migration")]
@@ -108,7 +112,9 @@ def test_a_finding_moves_from_n1_to_n2_when_its_answer_changes(answered):
         return "N.1" if chapter.index("Health care is open") < n2 else "N.2"
 
     assert section_of("\n".join(pdf_pages(_pdf(answered).data))) == "N.1"
-    f.answer(response, level="partial", finding="Health care is open to all migrants.")
+    f.answer_with_evidence(
+        response, level="partial", finding="Health care is open to all migrants."
+    )
     assert section_of("\n".join(pdf_pages(_pdf(answered).data))) == "N.2"
 
 
@@ -171,7 +177,7 @@ def test_pdf_has_metadata_language_tags_and_embedded_fonts(answered):
 
 def test_latin_and_cyrillic_text_prints_with_the_embedded_font(answered):
     response = answered.responses.get(indicator__code="1.1.1")
-    f.answer(response, finding="Закон о внешней миграции; Chişinău and Türkiye.")
+    f.answer_with_evidence(response, finding="Закон о внешней миграции; Chişinău and Türkiye.")
     text = "\n".join(pdf_pages(_pdf(answered).data))
     assert "Закон о внешней миграции; Chişinău and Türkiye." in text
 

@@ -16,7 +16,7 @@ def follow_up(answered):
         framework=answered.framework, country=answered.country, year=2018, edition="2018"
     )
     for response in answered.responses.select_related("indicator", "option"):
-        f.answer(baseline, response.indicator, level=response.option.level)
+        f.answer_with_evidence(baseline, response.indicator, level=response.option.level)
     answered.baseline = baseline
     answered.save()
     return answered
@@ -34,9 +34,11 @@ def test_nothing_changed_gives_an_empty_summary(follow_up):
 
 def test_levels_that_rose_or_fell_are_drafted_in_their_domain(follow_up):
     rose = follow_up.responses.get(indicator__code="2.1.2")  # partial in both
-    f.answer(rose, level="developed", finding="A council now coordinates. It meets yearly.")
+    f.answer_with_evidence(
+        rose, level="developed", finding="A council now coordinates. It meets yearly."
+    )
     fell = follow_up.responses.get(indicator__code="3.1.1")  # developed in both
-    f.answer(fell, level="absent", finding="The agreement lapsed in 2020.")
+    f.answer_with_evidence(fell, level="absent", finding="The agreement lapsed in 2020.")
     blocks = {b.number: b for b in profile_build(follow_up).updates}
     assert sorted(blocks) == [2, 3]
     assert blocks[2].anchor == "chapter-2"
@@ -66,7 +68,7 @@ def test_instruments_adopted_after_the_baseline_and_cited_are_listed(follow_up):
 
 
 def test_consultant_wording_replaces_the_draft_of_a_domain(follow_up):
-    f.answer(follow_up.responses.get(indicator__code="2.1.2"), level="developed")
+    f.answer_with_evidence(follow_up.responses.get(indicator__code="2.1.2"), level="developed")
     follow_up.profile_texts = {"updates_2": "Since {baseline_year}, {short_name} set up a council."}
     follow_up.save()
     [block] = profile_build(follow_up).updates

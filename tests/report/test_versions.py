@@ -46,7 +46,7 @@ def test_unchanged_content_returns_the_stored_version_without_rendering(
 
 def test_changed_content_makes_a_new_version(answered, consultant, fake_render):
     first = versions.profile_generate(assessment=answered, user=consultant)
-    f.answer(answered.responses.first(), level="absent", finding="Changed.")
+    f.answer_with_evidence(answered.responses.first(), level="absent", finding="Changed.")
     second = versions.profile_generate(assessment=answered, user=consultant)
     assert second.number == first.number + 1
     assert second.content_hash != first.content_hash
@@ -74,7 +74,7 @@ def test_validation_freezes_one_version_idempotently(answered, consultant, fake_
     assert frozen.frozen and frozen.stage == "validated"
     assert versions.profile_freeze(assessment=answered).pk == frozen.pk
     # Once frozen, generating again hands out the frozen version, even if data changed.
-    f.answer(answered.responses.first(), level="absent", finding="Late change.")
+    f.answer_with_evidence(answered.responses.first(), level="absent", finding="Late change.")
     assert versions.profile_generate(assessment=answered, user=consultant).pk == frozen.pk
     assert fake_render.call_count == 2
 
