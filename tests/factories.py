@@ -232,3 +232,54 @@ def snapshot(assessment):
             models.Comment.objects.filter(assessment=assessment).values_list("pk", "resolved_at")
         ),
     }
+
+
+# --- profile (issue 6) ---
+import datetime  # noqa: E402
+
+
+class ProfileVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ProfileVersion
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    stage = factory.SelfAttribute("assessment.stage")
+    content_hash = factory.Sequence(lambda n: f"{n:064x}")
+    file = factory.django.FileField(filename="profile.pdf", data=b"%PDF-1.7\n% test\n")
+    size = 16
+    pages = 1
+
+
+def answer_with_evidence(
+    response_or_assessment, indicator=None, *, level="developed", finding="", notes=()
+):
+    """Answer an indicator at a level with a finding and evidence notes; returns the response."""
+    if indicator is None:
+        response = response_or_assessment
+    else:
+        response, _ = models.Response.objects.get_or_create(
+            assessment=response_or_assessment, indicator=indicator
+        )
+    response.option = response.indicator.options.get(level=level)
+    response.finding = finding or f"Finding on {response.indicator.code}."
+    response.status = models.Response.Status.ACCEPTED
+    response.save()
+    for note in notes:
+        EvidenceFactory(
+            response=response,
+            note=note,
+            instrument__in_annex=False,
+            instrument__adopted_on=datetime.date(2000, 1, 1),
+        )
+    return response
+
+
+def build_covid_framework() -> models.Framework:
+    """The COVID-19 module: one domain with two questions."""
+    framework = FrameworkFactory(slug="covid19", name="COVID-19 module", kind="module")
+    domain = DomainFactory(framework=framework, number=1, name="COVID-19")
+    sub = SubDomainFactory(domain=domain, code="C.1")
+    for i in (1, 2):
+        IndicatorFactory(subdomain=sub, code=f"C.1.{i}", order=1000 + i)
+    return framework

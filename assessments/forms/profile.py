@@ -1,0 +1,97 @@
+"""The consultant's page for the profile's wording: front matter and the summary of updates."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..report import texts
+
+LABELS = {
+    "objectives": _("Objectives"),
+    "introduction": _("Introduction"),
+    "follow_up_introduction": _("Introduction of the follow-up assessment"),
+    "conceptual_framework": _("Conceptual framework"),
+    "key_findings_intro": _("Key findings: introduction"),
+    "after_assessment": _("After the MGI assessment"),
+    "after_assessment_points": _("After the MGI assessment: recommendations, one a line"),
+    "process_steps": _("The MGI process: one step a line, as “Title | text”"),
+}
+HELP = _(
+    "Placeholders: {country}, {short_name}, {year}, {edition}, {baseline_year}. "
+    "Separate paragraphs with an empty line. Empty the field to go back to the default text."
+)
+
+
+def _steps_to_text(steps) -> str:
+    return "\n".join(f"{s.get('title', '')} | {s.get('text', '')}" for s in steps or [])
+
+
+def _text_to_steps(value: str) -> list[dict]:
+    steps = []
+    for line in value.splitlines():
+        title, _sep, text = line.partition("|")
+        if title.strip() or text.strip():
+            steps.append({"title": title.strip(), "text": text.strip()})
+    return steps
+
+
+def _as_text(key: str, value) -> str:
+    if key == "process_steps":
+        return _steps_to_text(value)
+    if isinstance(value, list | tuple):
+        return "\n".join(str(v) for v in value)
+    return str(value or "")
+
+
+def _from_text(key: str, value: str):
+    value = value.replace("\r\n", "\n").strip()
+    if key == "process_steps":
+        return _text_to_steps(value)
+    if key in texts.LIST_KEYS:
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    return value
+
+
+class ProfileTextsForm(forms.Form):
+    """One field per text; only what differs from the default is kept as an override."""
+
+    def __init__(self, *args, defaults: dict, overrides: dict, drafts: dict, domains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.defaults, self.drafts = defaults, drafts
+        for key in texts.TEXT_KEYS:
+            if key == "follow_up_introduction" and domains is None:
+                continue
+            self.fields[key] = forms.CharField(
+                label=LABELS[key],
+                required=False,
+                help_text=HELP,
+                widget=forms.Textarea(attrs={"rows": 4 if key not in texts.LIST_KEYS else 5}),
+                initial=_as_text(key, overrides.get(key) or defaults.get(key)),
+            )
+        for domain in domains or []:
+            key = f"{texts.UPDATES_PREFIX}{domain.number}"
+            self.fields[key] = forms.CharField(
+                label=_("Summary of updates: %(name)s") % {"name": domain.name},
+                required=False,
+                help_text=_("Drafted from the changes since the baseline; edit freely."),
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=overrides.get(key) or drafts.get(domain.number, ""),
+            )
+
+    def clean_process_steps(self):
+        value = self.cleaned_data["process_steps"]
+        if any("|" not in line for line in value.splitlines() if line.strip()):
+            raise forms.ValidationError(_("Write each step as “Title | text”."), code="step_format")
+        return value
+
+    def overrides(self) -> dict:
+        """{key: value} to store, or {key: None} where the default text applies again."""
+        result = {}
+        for key, raw in self.cleaned_data.items():
+            value = _from_text(key, raw)
+            if key.startswith(texts.UPDATES_PREFIX):
+                number = int(key.removeprefix(texts.UPDATES_PREFIX))
+                default = self.drafts.get(number, "").strip()
+            else:
+                default = _from_text(key, _as_text(key, self.defaults.get(key)))
+            result[key] = None if not value or value == default else value
+        return result

@@ -1,0 +1,1 @@
+"""The migration governance profile: database → Profile → HTML and PDF, kept as versions."""

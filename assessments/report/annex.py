@@ -1,0 +1,61 @@
+"""The annex "List of migration-related legislation": the country's registry, grouped by type."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..models import LegalInstrument
+from .profile import AnnexGroup, AnnexRow
+
+Kind = LegalInstrument.Kind
+
+
+def _groups(country: str) -> list[tuple[set[str], str]]:
+    # The constitution comes first without a heading, as in the published profiles.
+    return [
+        ({Kind.CONSTITUTION}, ""),
+        ({Kind.LAW}, _("I. Migration-related laws of %(country)s") % {"country": country}),
+        ({Kind.TREATY}, _("II. International treaties")),
+        (
+            {Kind.DECREE, Kind.STRATEGY, Kind.OTHER},
+            _("III. Normative and legal acts of %(country)s") % {"country": country},
+        ),
+    ]
+
+
+def long_date(day: datetime.date) -> str:
+    """'30 July 2002', in the active language."""
+    return date_format(day, "j F Y")
+
+
+def adoption(instrument: LegalInstrument) -> str:
+    """The annex's date column: '30 July 2002, No. 133', or the adoption note."""
+    if instrument.adoption_note:
+        return instrument.adoption_note
+    parts = []
+    if instrument.adopted_on:
+        parts.append(long_date(instrument.adopted_on))
+    if instrument.number:
+        parts.append(_("No. %(number)s") % {"number": instrument.number})
+    return ", ".join(parts)
+
+
+def _position(instrument: LegalInstrument) -> tuple:
+    return (instrument.annex_no is None, instrument.annex_no or 0, instrument.title.casefold())
+
+
+def legislation(country_id: int, country_name: str) -> list[AnnexGroup]:
+    """Groups of numbered rows; numbers run on across groups, 1..n."""
+    instruments = list(LegalInstrument.objects.filter(country_id=country_id, in_annex=True))
+    groups, number = [], 0
+    for kinds, heading in _groups(country_name):
+        rows = []
+        for inst in sorted((i for i in instruments if i.kind in kinds), key=_position):
+            number += 1
+            rows.append(AnnexRow(number, inst.title, adoption(inst)))
+        if rows:
+            groups.append(AnnexGroup(heading, rows))
+    return groups

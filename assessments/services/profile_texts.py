@@ -1,0 +1,33 @@
+"""Writes of the profile's wording: per-assessment overrides of the framework's texts."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..exceptions import NotAllowed
+from ..models import Assessment
+from .audit import audit_log
+
+
+@transaction.atomic
+def profile_texts_save(
+    *, assessment: Assessment, user: AbstractBaseUser, values: dict
+) -> Assessment:
+    """Store the overrides in `values`; a None value drops the override of that key."""
+    assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
+    if not permissions.can_edit_profile_text(user, assessment):
+        raise NotAllowed(_("The profile texts cannot be changed now."))
+    current = dict(assessment.profile_texts or {})
+    changed = sorted(k for k, v in values.items() if current.get(k) != v)
+    for key in changed:
+        if values[key] is None:
+            current.pop(key, None)
+        else:
+            current[key] = values[key]
+    if changed:
+        assessment.profile_texts = current
+        assessment.full_clean()
+        assessment.save(update_fields=["profile_texts"])
+        audit_log(assessment=assessment, actor=user, action="profile.texts", data={"keys": changed})
+    return assessment

@@ -1,0 +1,81 @@
+"""The real thing: the Kyrgyz 2022 demo profile, printed and read back."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from assessments.models import Assessment
+from assessments.report.build import profile_build
+from assessments.report.profile import Footnote
+from assessments.report.render import render_pdf
+from assessments.services.demo import demo_load
+
+from .conftest import pdf_pages
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kg2022(db):
+    call_command("load_framework", verbosity=0)
+    demo_load()
+    return Assessment.objects.get(country__code="KG", year=2022)
+
+
+def test_demo_profile_reads_like_the_seed(kg2022):
+    pages = pdf_pages(render_pdf(profile_build(kg2022)).data)
+    text = "\n".join(pages)
+    assert "TABLE OF CONTENTS" in pages[2]
+    body = "\n".join(pages[3:])
+    headings = [
+        "OBJECTIVES",
+        "INTRODUCTION",
+        "CONCEPTUAL FRAMEWORK",
+        "KEY FINDINGS",
+        "SUMMARY OF UPDATES SINCE 2018",
+        "ADHERENCE TO INTERNATIONAL STANDARDS",
+        "1.1. Migration governance: examples of well-developed areas",
+        "1.2. Areas with potential for further development",
+        "6.2. Areas with potential for further development",
+        "AFTER THE MGI ASSESSMENT",
+        "PREPAREDNESS AND RESPONSE PROTOCOLS",
+        "KEY SOURCES",
+        "ANNEXES",
+        "THE MGI PROCESS",
+    ]
+    starts = [body.index(h) for h in headings]
+    assert starts == sorted(starts)
+    assert all("THE KYRGYZ REPUBLIC | SECOND PROFILE 2022" in p for p in pages)
+    assert all("DRAFT" in p for p in pages)  # in consultation
+    annex = " ".join(text[text.rindex("ANNEXES") : text.rindex("THE MGI PROCESS")].split())
+    assert "1. Constitution of the Kyrgyz Republic Referendum of 11 April 2021" in annex
+    assert "2. Law of the Kyrgyz Republic on Internal Migration 30 July 2002, No. 133" in annex
+    assert re.search(r"\b40\. On determining the quota for labour migration", annex)
+    for group in ("I. MIGRATION-RELATED LAWS", "II. INTERNATIONAL TREATIES", "III. NORMATIVE"):
+        assert group in annex
+
+
+def test_every_demo_footnote_is_on_the_page_of_its_call(kg2022):
+    profile = profile_build(kg2022)
+    chapters = [p for c in profile.chapters for p in c.developed + c.further]
+    paragraphs = (
+        chapters
+        + profile.covid.paragraphs
+        + [p for block in profile.updates for p in block.paragraphs]
+    )
+    marked = 0
+    for paragraph in paragraphs:
+        if paragraph.footnotes:
+            marked += 1
+            paragraph.text += f" CALL{marked}X"
+            paragraph.footnotes = [
+                Footnote(f"NOTE{marked}X {n.text}", n.url) for n in paragraph.footnotes
+            ]
+    pages = pdf_pages(render_pdf(profile).data)
+    notes = 0
+    for text in pages:
+        for number in re.findall(r"NOTE(\d+)X", text):
+            notes += 1
+            assert f"CALL{number}X" in text, f"a note of paragraph {number} left its page"
+    assert notes == sum(len(p.footnotes) for p in paragraphs) > 100
