@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from assessments.models import Assignment, AuditEntry, LegalInstrument, Membership, Response
-from assessments.services import entry
+from assessments.services import entry, evidence
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +178,25 @@ def test_registry_filters_by_type_and_shows_citations(
         reverse("assessments:instrument-detail", args=["KG", law.pk])
     ).content.decode()
     assert response.indicator.code in detail
+
+
+def test_evidence_removal_is_undone_from_the_history(client_for, response, focal_point):
+    client = client_for(focal_point)
+    item = evidence.evidence_add(
+        response=response,
+        user=focal_point,
+        instrument=f.LegalInstrumentFactory(country=response.assessment.country),
+    )
+    remove_url = reverse("assessments:evidence-remove", args=[item.pk])
+    assert "Remove this evidence?" in client.get(remove_url).content.decode()
+    client.post(remove_url)
+    history_url = reverse(
+        "assessments:response-history", args=[response.assessment_id, response.indicator.code]
+    )
+    history = client.get(history_url).content.decode()
+    restore_url = reverse("assessments:evidence-restore", args=[item.pk])
+    assert f'action="{restore_url}"' in history and "Undo removal" in history
+
+    client.post(restore_url)
+    item.refresh_from_db()
+    assert item.removed_at is None
