@@ -62,27 +62,23 @@ def _responses(assessment_id: int):
 
 
 def footnote(ev: Evidence) -> Footnote:
-    """The evidence note; without one, a citation of the instrument or source."""
-    if ev.note.strip():
-        return Footnote(ev.note.strip())
-    locator = f", {ev.locator}" if ev.locator else ""
-    if ev.instrument_id:
-        inst = ev.instrument
-        number = f", No. {inst.number}" if inst.number and inst.number not in inst.title else ""
-        when = f" ({annex.long_date(inst.adopted_on)})" if inst.adopted_on else ""
-        return Footnote(f"{inst.title}{number}{when}{locator}.", inst.url)
-    src = ev.source
-    return Footnote(f"{src.organization}, {src.title.rstrip('.')} ({src.year}){locator}.", src.url)
+    """The evidence note, linked to the document it cites when that has an address."""
+    url = (ev.instrument.url if ev.instrument_id else "") or (ev.source.url if ev.source_id else "")
+    return Footnote(ev.note.strip(), url)
 
 
 def paragraphs_of(response: Response, values: dict) -> list[Paragraph]:
-    """The finding as paragraphs; its evidence becomes the footnotes of the last one."""
+    """The finding as paragraphs; its evidence notes become the footnotes of the last one.
+
+    Evidence without a note adds no footnote: as in published profiles, the finding names
+    the law and the annexes list it (and a footnote per citation quadrupled layout work).
+    """
     text = response.finding.strip() or texts.fill(response.option.statement_template, values)
     parts = texts.paragraphs(text, {})
     if not parts:
         return []
     paras = [Paragraph(p, ref=response.indicator.code) for p in parts]
-    paras[-1].footnotes = [footnote(ev) for ev in response.active_evidence]
+    paras[-1].footnotes = [footnote(ev) for ev in response.active_evidence if ev.note.strip()]
     return paras
 
 

