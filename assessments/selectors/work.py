@@ -11,6 +11,7 @@ from ..models import Assessment, Domain, Framework, Indicator, Response
 
 COVID_SLUG = "covid19"
 DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
+FINISHED = {Assessment.Stage.VALIDATED, Assessment.Stage.PUBLISHED}
 
 
 def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
@@ -85,6 +86,11 @@ class Worklist:
     assessment: Assessment
     role: str | None
     domains: list[DomainProgress]
+
+    @property
+    def active(self) -> bool:
+        """Still being answered or reviewed; validated and published ones are finished."""
+        return self.assessment.stage not in FINISHED
 
     @property
     def items(self) -> list[Item]:

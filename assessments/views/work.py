@@ -11,6 +11,8 @@ from ..selectors.work import worklist
 @login_required
 def my_work(request):
     worklists = [worklist(request.user, a) for a in assessments_visible_to(request.user)]
+    # Work in progress first; finished assessments stay listed below, without their items.
+    worklists.sort(key=lambda work: not work.active)
     return render(request, "assessments/my_work.html", {"worklists": worklists})
 
 

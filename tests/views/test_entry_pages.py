@@ -200,3 +200,19 @@ def test_evidence_removal_is_undone_from_the_history(client_for, response, focal
     client.post(restore_url)
     item.refresh_from_db()
     assert item.removed_at is None
+
+
+def test_my_work_lists_finished_assessments_last_and_without_items(client_for, framework):
+    user = f.UserFactory()
+    finished = f.AssessmentFactory(
+        framework=framework, year=2018, edition="First profile 2018", stage="published"
+    )
+    active = f.AssessmentFactory(framework=framework, country=finished.country)
+    for a in (finished, active):
+        m = f.MembershipFactory(user=user, assessment=a, role=Membership.Role.FOCAL_POINT)
+        f.AssignmentFactory(membership=m, subdomain=framework.indicators.first().subdomain)
+    page = client_for(user).get(reverse("assessments:my-work")).content.decode()
+    assert page.index("Second profile 2022") < page.index("First profile 2018")
+    assert page.count(f"/a/{active.pk}/i/") > 0
+    assert page.count(f"/a/{finished.pk}/i/") == 0
+    assert "This assessment is finished" in page
