@@ -137,6 +137,25 @@ def check_response_move(name: str, response: Response, user: AbstractBaseUser) -
     return move
 
 
+def _record_move(
+    response: Response, actor: AbstractBaseUser, action: str, *, target: str | None, note: str = ""
+) -> None:
+    """Apply the move's status (if it has one); record it as a revision and an audit entry."""
+    previous = response.status
+    if target is not None:
+        response.status = target
+    revision_write(response=response, author=actor, action=action, note=note)
+    audit_log(
+        assessment=response.assessment,
+        actor=actor,
+        action=f"response.{action}",
+        response=response,
+        from_state=previous,
+        to_state=response.status,
+        reason=note,
+    )
+
+
 def response_moves_open(response: Response, user: AbstractBaseUser) -> set[str]:
     """The reviewer moves (return, accept, waive) this person may make on the answer now."""
     names = set()
@@ -159,20 +178,14 @@ def response_submit(*, response: Response, user: AbstractBaseUser) -> Response:
         raise NotAllowed(_("This answer cannot be submitted now."))
     if response.option_id is None or not response.finding.strip():
         raise NotAllowed(_("Choose an answer and write the finding before submitting."))
-    previous = response.status
-    resubmit = previous == Status.RETURNED
-    response.status = Status.SUBMITTED
+    resubmit = response.status == Status.RETURNED
     # Once answered, a waiver recorded for the missing answer no longer applies.
     response.waiver_reason = ""
-    action = "resubmit" if resubmit else "submit"
-    revision_write(response=response, author=user, action=action)
-    audit_log(
-        assessment=response.assessment,
-        actor=user,
-        action=f"response.{action}",
-        response=response,
-        from_state=previous,
-        to_state=response.status,
+    _record_move(
+        response,
+        user,
+        "resubmit" if resubmit else "submit",
+        target=RESPONSE_TRANSITIONS["submit"].target,
     )
     if resubmit:
         notify(
@@ -196,25 +209,14 @@ def response_submit(*, response: Response, user: AbstractBaseUser) -> Response:
 def response_return(*, response: Response, reviewer: AbstractBaseUser, comment: str) -> Response:
     """Send an answer back to the government side with a comment saying what to change."""
     response = lock_response(response)
-    check_response_move("return", response, reviewer)
+    move = check_response_move("return", response, reviewer)
     text = (comment or "").strip()
     if not text:
         raise ApplicationError(_("Say what needs to change: returning an answer needs a comment."))
-    previous = response.status
-    response.status = Status.RETURNED
     Comment.objects.create(
         assessment=response.assessment, response=response, author=reviewer, text=text
     )
-    revision_write(response=response, author=reviewer, action="return", note=text)
-    audit_log(
-        assessment=response.assessment,
-        actor=reviewer,
-        action="response.return",
-        response=response,
-        from_state=previous,
-        to_state=response.status,
-        reason=text,
-    )
+    _record_move(response, reviewer, "return", target=move.target, note=text)
     notify(
         users=assigned_focal_points(response) + members(response.assessment, Role.COORDINATOR),
         subject=_("[MGI] %(code)s was returned to you") % {"code": response.indicator.code},
@@ -236,18 +238,8 @@ def response_return(*, response: Response, reviewer: AbstractBaseUser, comment: 
 def response_accept(*, response: Response, reviewer: AbstractBaseUser) -> Response:
     """Accept a submitted answer. Not emailed: a review of ~90 answers would flood inboxes."""
     response = lock_response(response)
-    check_response_move("accept", response, reviewer)
-    previous = response.status
-    response.status = Status.ACCEPTED
-    revision_write(response=response, author=reviewer, action="accept")
-    audit_log(
-        assessment=response.assessment,
-        actor=reviewer,
-        action="response.accept",
-        response=response,
-        from_state=previous,
-        to_state=response.status,
-    )
+    move = check_response_move("accept", response, reviewer)
+    _record_move(response, reviewer, "accept", target=move.target)
     return response
 
 
@@ -255,21 +247,12 @@ def response_accept(*, response: Response, reviewer: AbstractBaseUser) -> Respon
 def response_waive(*, response: Response, reviewer: AbstractBaseUser, reason: str) -> Response:
     """Record why an answer is missing, so that review can start without it."""
     response = lock_response(response)
-    check_response_move("waive", response, reviewer)
+    move = check_response_move("waive", response, reviewer)
     text = (reason or "").strip()
     if not text:
         raise ApplicationError(_("Give the reason why this answer may be missing."))
     response.waiver_reason = text
-    revision_write(response=response, author=reviewer, action="waive", note=text)
-    audit_log(
-        assessment=response.assessment,
-        actor=reviewer,
-        action="response.waive",
-        response=response,
-        from_state=response.status,
-        to_state=response.status,
-        reason=text,
-    )
+    _record_move(response, reviewer, "waive", target=move.target, note=text)
     return response
 
 
