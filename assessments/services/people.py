@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Assignment, Indicator, Membership, SubDomain
+from ..models import Assessment, Assignment, Membership
+from ..selectors.work import assessment_indicators
 from .audit import audit_log
 from .notifications import notify
 
@@ -90,14 +91,10 @@ def assignments_set(
     """Replace all assignments of the assessment with (membership id, item id) pairs."""
     _require_manager(actor, assessment)
     members = {m.pk: m for m in assessment.memberships.filter(role=Membership.Role.FOCAL_POINT)}
-    sub_ids = set(
-        SubDomain.objects.filter(domain__framework__assessments=assessment).values_list(
-            "pk", flat=True
-        )
-    ) | set(
-        SubDomain.objects.filter(domain__framework__slug="covid19").values_list("pk", flat=True)
-    )
-    ind_ids = set(Indicator.objects.filter(subdomain_id__in=sub_ids).values_list("pk", flat=True))
+    # Only what this assessment answers: its framework, and the COVID-19 module if it is on.
+    indicators = list(assessment_indicators(assessment).values_list("pk", "subdomain_id"))
+    ind_ids = {pk for pk, _sub in indicators}
+    sub_ids = {sub for _pk, sub in indicators}
     rows = []
     for member_id, sub_id in set(subdomain_pairs):
         if member_id not in members or sub_id not in sub_ids:
