@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from .models import Assessment, Membership
 
 if TYPE_CHECKING:
@@ -109,8 +111,6 @@ def can_edit_response(user: AbstractBaseUser, response: Response) -> bool:
 
 def why_not_editable(user: AbstractBaseUser, response: Response) -> str:
     """A sentence for the read-only banner; empty when the user may edit."""
-    from django.utils.translation import gettext as _
-
     if can_edit_response(user, response):
         return ""
     if not has_role(user, response.assessment, Role.FOCAL_POINT, Role.COORDINATOR):

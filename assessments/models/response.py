@@ -69,10 +69,6 @@ class Response(models.Model):
     def is_waived(self) -> bool:
         return bool(self.waiver_reason)
 
-    @property
-    def level(self) -> str:
-        return self.option.level if self.option_id else ""
-
 
 class ResponseRevision(models.Model):
     """An immutable snapshot written on every save of a response."""
