@@ -99,3 +99,5 @@ def test_second_person_saving_an_old_version_sees_the_refusal(page, live_server,
     expect(page.get_by_label("Finding")).to_have_value("The coordinator's text, saved second.")
     response = Response.objects.get(assessment=assessment, indicator=indicator)
     assert response.finding == "The focal point's text, saved first."
+    # Close the second browser now, so that none of its requests outlive the test.
+    other.context.close()
