@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Evidence, LegalInstrument, Response, Source
+from ..models import Assessment, Evidence, LegalInstrument, Response, Source
 from .revisions import revision_write
 from .uploads import validate_upload
 
@@ -24,6 +24,18 @@ def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
     return locked
+
+
+def source_create(
+    *, assessment: Assessment, organization: str, year: str, title: str, url: str = ""
+) -> Source:
+    """A new bibliographic entry of the assessment, cited from evidence; "n.d." without a year."""
+    source = Source(
+        assessment=assessment, organization=organization, year=year or "n.d.", title=title, url=url
+    )
+    source.full_clean()
+    source.save()
+    return source
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.entry import EvidenceForm, NewInstrumentForm
-from ..models import Evidence, Source
+from ..models import Evidence
 from ..selectors.assessments import assessments_visible_to
 from ..services import evidence as evidence_service
 from ..services.registry import instrument_save
@@ -54,15 +54,13 @@ def _add(request, form, new_instrument, assessment, response):
         instrument_save(instrument=instrument, user=request.user)
     source = data["source"]
     if form.has_new_source():
-        source = Source(
+        source = evidence_service.source_create(
             assessment=assessment,
             organization=data["source_organization"],
-            year=data["source_year"] or "n.d.",
+            year=data["source_year"],
             title=data["source_title"],
             url=data["source_url"],
         )
-        source.full_clean()
-        source.save()
     evidence_service.evidence_add(
         response=response,
         user=request.user,

@@ -69,3 +69,20 @@ def test_member_downloads_their_file_and_non_member_gets_404(
 
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+def test_evidence_can_cite_a_new_source_without_a_year(client_for, response, focal_point):
+    url = reverse(
+        "assessments:evidence-add", args=[response.assessment_id, response.indicator.code]
+    )
+    page = client_for(focal_point).post(
+        url,
+        {"source_organization": "National Statistical Committee", "source_title": "Yearbook"},
+    )
+    assert page.status_code == 302
+    source = Evidence.objects.get().source
+    assert (source.organization, source.year, source.assessment) == (
+        "National Statistical Committee",
+        "n.d.",
+        response.assessment,
+    )
