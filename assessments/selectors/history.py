@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from ..diffs import finding_diff
 from ..models import Response, ResponseRevision
-from ..services.diffs import finding_diff
 
 
 @dataclass

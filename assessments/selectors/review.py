@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from ..diffs import finding_diff
 from ..models import (
     Assessment,
     Assignment,
@@ -33,7 +34,7 @@ from ..models import (
     Membership,
     Response,
 )
-from ..services.diffs import finding_diff
+from ..report.sections import profile_sections
 from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
@@ -293,8 +294,6 @@ class SectionThreads:
 
 def consultation_threads(assessment: Assessment) -> list[SectionThreads]:
     """Each commentable section of the draft profile with its threads and replies."""
-    from ..services.consultation import profile_sections
-
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
     threads: dict[str, list[Comment]] = {}
     for comment in (

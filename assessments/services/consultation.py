@@ -1,9 +1,4 @@
-"""Consultation on the draft profile: the government comments per section, consultants resolve.
-
-Until the profile issue lands, the sections are the domain chapters and the annex headings.
-"""
-
-from dataclasses import dataclass
+"""Consultation on the draft profile: the government comments per section, consultants resolve."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -13,38 +8,10 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Comment, Membership
+from ..report.sections import profile_sections
+from ..selectors.people import members
 from .audit import audit_log
 from .notifications import notify
-from .workflow import members
-
-SECTION_KEYS = (
-    "updates",
-    *(f"domain-{n}" for n in range(1, 7)),
-    "covid",
-    "sources",
-    "legislation",
-)
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-
-
-def profile_sections(assessment: Assessment) -> list[Section]:
-    """The sections of this assessment's draft profile that can be commented on, in order."""
-    sections = []
-    if assessment.baseline_id:
-        sections.append(Section("updates", _("Summary of updates since the baseline")))
-    for domain in assessment.framework.domains.order_by("number"):
-        title = domain.chapter_title or domain.name
-        sections.append(Section(f"domain-{domain.number}", f"{domain.number}. {title}"))
-    if assessment.covid_module:
-        sections.append(Section("covid", _("Annex: COVID-19 module")))
-    sections.append(Section("sources", _("Key sources")))
-    sections.append(Section("legislation", _("Annex: list of migration-related legislation")))
-    return sections
 
 
 @transaction.atomic

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import Comment, Membership, Response
+from ..selectors.people import assigned_focal_points, members
 from .audit import audit_log
 from .notifications import notify
 from .revisions import revision_write
-from .workflow import assigned_focal_points, lock_response, members
+from .workflow import lock_response
 
 Status = Response.Status
 Placement = Response.Placement

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Comment, Membership, Response
+from ..selectors.people import assigned_focal_points, members
 from ..selectors.review import readiness
 from .audit import audit_log
 from .notifications import notify
@@ -35,31 +35,7 @@ Role = Membership.Role
 User = get_user_model()
 
 
-# --- Who is concerned ------------------------------------------------------------------
-def members(assessment: Assessment, *roles: str, exclude=None) -> list[AbstractBaseUser]:
-    """Users holding one of `roles` in the assessment, except `exclude`."""
-    users = User.objects.filter(
-        memberships__assessment=assessment, memberships__role__in=roles, is_active=True
-    )
-    if exclude is not None:
-        users = users.exclude(pk=exclude.pk)
-    return list(users.distinct())
-
-
-def assigned_focal_points(response: Response) -> list[AbstractBaseUser]:
-    """Focal points whose assignments cover the response's indicator."""
-    indicator = response.indicator
-    covered = Q(memberships__assignments__subdomain_id=indicator.subdomain_id) | Q(
-        memberships__assignments__indicator_id=indicator.pk
-    )
-    return list(
-        User.objects.filter(
-            covered,
-            memberships__assessment_id=response.assessment_id,
-            memberships__role=Role.FOCAL_POINT,
-            is_active=True,
-        ).distinct()
-    )
+# --- Links ---------------------------------------------------------------------------------
 
 
 def _review_path(response: Response) -> str:

@@ -2,11 +2,11 @@
 
 import pytest
 
+from assessments.diffs import finding_diff
 from assessments.exceptions import ApplicationError, NotAllowed, StaleVersion
 from assessments.models import AuditEntry, Comment, Response
 from assessments.selectors.review import readiness, returned_first, review_history
 from assessments.services import review, workflow
-from assessments.services.diffs import finding_diff
 from tests import factories as f
 from tests.conftest import ROLES
 

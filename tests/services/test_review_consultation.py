@@ -4,6 +4,7 @@ import pytest
 
 from assessments.exceptions import ApplicationError, NotAllowed
 from assessments.models import Comment
+from assessments.report import sections
 from assessments.services import consultation
 from tests import factories as f
 from tests.conftest import ROLES
@@ -39,11 +40,11 @@ def test_profile_comments_are_open_only_during_consultation(coordinator, assessm
 
 
 def test_sections_are_the_domains_and_annexes(coordinator, in_consultation):
-    keys = [s.key for s in consultation.profile_sections(in_consultation)]
+    keys = [s.key for s in sections.profile_sections(in_consultation)]
     assert keys == [f"domain-{n}" for n in range(1, 7)] + ["sources", "legislation"]
     in_consultation.covid_module = True
     in_consultation.baseline = f.AssessmentFactory(framework=in_consultation.framework, year=2018)
-    keys = [s.key for s in consultation.profile_sections(in_consultation)]
+    keys = [s.key for s in sections.profile_sections(in_consultation)]
     assert keys[0] == "updates" and "covid" in keys
     with pytest.raises(ApplicationError, match="section"):
         consultation.profile_comment_add(
