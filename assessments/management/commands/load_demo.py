@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from assessments.demo.loader import demo_load
 from assessments.exceptions import ApplicationError
 from assessments.models import Framework
-from assessments.services.demo import demo_load
 
 
 class Command(BaseCommand):

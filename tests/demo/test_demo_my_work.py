@@ -1,7 +1,6 @@
 """Signing in as each demo person shows the right 'My work'."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 DEMO_PASSWORD = "mgi-demo-2022"  # stated in the README and fixtures/demo/people.yaml
@@ -24,9 +23,7 @@ EXPECTED = {
 }
 
 
-def test_each_demo_person_sees_their_own_work(client, settings):
-    settings.DEBUG = True  # load_demo refuses to run otherwise
-    call_command("load_demo", verbosity=0)
+def test_each_demo_person_sees_their_own_work(client, loaded):
     for username, (present, absent) in EXPECTED.items():
         assert client.login(username=username, password=DEMO_PASSWORD), username
         page = client.get(reverse("assessments:my-work")).content.decode()

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from ..exceptions import ApplicationError
 from ..models import Assessment, Evidence, Framework, Indicator, Response
-from .revisions import revision_write
+from ..services.revisions import revision_write
 
 Status = Response.Status
 

@@ -19,8 +19,8 @@ from django.db import transaction
 
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
-from .demo_people import DEMO_KG_ROLES, memberships_sync, users_sync
-from .demo_responses import ResponseSpec, response_sync
+from .people import DEMO_KG_ROLES, memberships_sync, users_sync
+from .responses import ResponseSpec, response_sync
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 COVID_SLUG = "covid19"

@@ -3,28 +3,26 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from assessments.models import Assessment
 from assessments.report.build import profile_build
 from assessments.report.profile import Footnote
 from assessments.report.render import render_pdf
-from assessments.services.demo import demo_load
-
-from .conftest import pdf_pages
+from tests.report.conftest import pdf_pages
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def kg2022(db):
-    call_command("load_framework", verbosity=0)
-    demo_load()
-    return Assessment.objects.get(country__code="KG", year=2022)
+@pytest.fixture(scope="module")
+def demo_profile(demo_data, django_db_blocker):
+    """The 2022 profile built and printed once: (Profile, page texts)."""
+    with django_db_blocker.unblock():
+        profile = profile_build(Assessment.objects.get(country__code="KG", year=2022))
+    return profile, pdf_pages(render_pdf(profile).data)
 
 
-def test_demo_profile_reads_like_the_seed(kg2022):
-    pages = pdf_pages(render_pdf(profile_build(kg2022)).data)
+def test_demo_profile_reads_like_the_seed(demo_profile):
+    pages = demo_profile[1]
     text = "\n".join(pages)
     assert "TABLE OF CONTENTS" in pages[2]
     body = "\n".join(pages[3:])
@@ -56,8 +54,8 @@ def test_demo_profile_reads_like_the_seed(kg2022):
         assert group in annex
 
 
-def test_every_demo_footnote_is_on_the_page_of_its_call(kg2022):
-    profile = profile_build(kg2022)
+def test_every_demo_footnote_is_on_the_page_of_its_call(loaded):
+    profile = profile_build(Assessment.objects.get(country__code="KG", year=2022))
     chapters = [p for c in profile.chapters for p in c.developed + c.further]
     paragraphs = (
         chapters
@@ -72,9 +70,8 @@ def test_every_demo_footnote_is_on_the_page_of_its_call(kg2022):
             paragraph.footnotes = [
                 Footnote(f"NOTE{marked}X {n.text}", n.url) for n in paragraph.footnotes
             ]
-    pages = pdf_pages(render_pdf(profile).data)
     notes = 0
-    for text in pages:
+    for text in pdf_pages(render_pdf(profile).data):
         for number in re.findall(r"NOTE(\d+)X", text):
             notes += 1
             assert f"CALL{number}X" in text, f"a note of paragraph {number} left its page"

@@ -1,0 +1,1 @@
+"""Demo data: loads the Kyrgyz and Georgian demo assessments from fixtures/demo/."""
