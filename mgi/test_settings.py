@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mgi-test-media-"))
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mgi-test-static-"))
+# Not the host the test client uses ("testserver"): emails must link here, not to the request.
+SITE_URL = "https://mgi.example.test"
