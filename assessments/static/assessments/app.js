@@ -77,3 +77,15 @@
     if (first && needle) select.value = first.value;
   });
 })();
+
+// Progress bars take their width from data-percent: a style attribute would need 'unsafe-inline'.
+(function () {
+  "use strict";
+  function sizeBars(root) {
+    root.querySelectorAll(".progress-bar[data-percent]").forEach(function (bar) {
+      bar.style.width = Math.max(0, Math.min(100, Number(bar.dataset.percent) || 0)) + "%";
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { sizeBars(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { sizeBars(event.target); });
+})();

@@ -1,0 +1,53 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA) on every page each role can open, under the CSP."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.a11y_world import ROLES, build_world, pages_for
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Axe()
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def watch_console(page) -> list[str]:
+    """Console errors of the page, CSP violations included (Chromium logs them as errors)."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def axe_violations(page) -> list[str]:
+    """One line per failing element: rule, what it means, where."""
+    result = AXE.run(page, options=RULES)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {' '.join(map(str, node['target']))}"
+        for v in result.response["violations"]
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_of_each_role_passes_axe_under_the_csp_with_no_console_error(
+    role, page, live_server, login
+):
+    world = build_world()
+    errors = watch_console(page)
+    if role != "anonymous":
+        login(world.users[role], PASSWORD)
+    problems = []
+    for name, path in pages_for(role, world).items():
+        errors.clear()
+        response = page.goto(live_server.url + path)
+        if response.status != 200:
+            problems.append(f"{name} ({path}): status {response.status}")
+            continue
+        if "script-src 'self'" not in response.headers.get("content-security-policy", ""):
+            problems.append(f"{name} ({path}): no Content-Security-Policy header")
+        page.wait_for_load_state("networkidle")
+        problems += [f"{name} ({path}): {line}" for line in axe_violations(page)]
+        problems += [f"{name} ({path}): console: {text}" for text in errors]
+    assert not problems, f"{role}:\n" + "\n".join(problems)
