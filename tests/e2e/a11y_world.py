@@ -83,9 +83,7 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         "questionnaire": a.get_absolute_url(),
         "registry list": reverse("assessments:instrument-list", args=[c]),
         "registry add": reverse("assessments:instrument-add", args=[c]),
-        "registry detail": reverse(
-            "assessments:instrument-detail", args=[c, world.instrument_pk]
-        ),
+        "registry detail": reverse("assessments:instrument-detail", args=[c, world.instrument_pk]),
         "stage": reverse("assessments:assessment-advance", args=[a.pk]),
         "consultation": reverse("assessments:consultation", args=[a.pk]),
         "history": reverse("assessments:response-history", args=[a.pk, world.codes["draft"]]),

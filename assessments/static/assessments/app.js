@@ -89,3 +89,10 @@
   document.addEventListener("DOMContentLoaded", function () { sizeBars(document); });
   document.addEventListener("htmx:afterSettle", function (event) { sizeBars(event.target); });
 })();
+
+// A page that comes back with errors takes the reader straight to their summary.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
