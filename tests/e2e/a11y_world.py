@@ -21,7 +21,8 @@ class World:
 
 
 def build_world() -> World:
-    """One assessment in data collection: not started, draft, submitted, returned, accepted, waived."""
+    """An assessment in data collection, indicators not started, draft, submitted, returned,
+    accepted and waived."""
     framework = f.build_framework(domains=2, indicators_per_domain=3)
     assessment = f.AssessmentFactory(
         framework=framework,
