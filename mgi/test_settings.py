@@ -13,3 +13,5 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mgi-test-static-"))
 # Tests run without the debug toolbar even where it is installed.
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "debug_toolbar"]  # noqa: F405
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("debug_toolbar.")]  # noqa: F405
+# Not the host the test client uses ("testserver"): emails must link here, not to the request.
+SITE_URL = "https://mgi.example.test"

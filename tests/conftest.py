@@ -1,6 +1,10 @@
 """Role fixtures: one assessment with a person in each role, plus an outsider."""
 
+import re
+
 import pytest
+from django.conf import settings
+from django.core import mail
 
 from assessments.models import Membership, Response
 from tests import factories as f
@@ -105,3 +109,24 @@ def people(focal_point, coordinator, consultant, administrator, outsider):
 def committed(django_capture_on_commit_callbacks):
     """`with committed():` runs on-commit callbacks (emails) as if the transaction committed."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+# --- emails link back (issue 18) ---
+# A link is anything that starts like a URL or an absolute path, as a mail client would see it.
+EMAIL_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|(?<!\S)/)\S*", re.IGNORECASE)
+
+
+def email_links(message) -> list[str]:
+    """Every link in an email's text."""
+    return EMAIL_LINK.findall(message.body)
+
+
+@pytest.fixture(autouse=True)
+def emails_link_only_to_site_url():
+    """Whatever a test sends, every link in every email starts with SITE_URL."""
+    yield
+    for message in getattr(mail, "outbox", []):
+        for link in email_links(message):
+            assert link.startswith(settings.SITE_URL + "/"), (
+                f"email {message.subject!r} links to {link!r}, not under SITE_URL"
+            )

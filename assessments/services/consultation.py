@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from ..models import Assessment, Comment, Membership
 from ..report.sections import profile_sections
 from ..selectors.people import members
 from .audit import audit_log
-from .notifications import notify
+from .notifications import absolute_url, notify
 
 
 @transaction.atomic
@@ -52,11 +53,12 @@ def profile_comment_add(
     notify(
         users=members(assessment, Membership.Role.CONSULTANT, exclude=author),
         subject=_("[MGI] New comment on the draft profile of %(a)s") % {"a": assessment},
-        body=_("%(who)s commented on section %(section)s:\n\n%(text)s")
+        body=_("%(who)s commented on section %(section)s:\n\n%(text)s\n\n%(link)s")
         % {
             "who": author.get_full_name() or author.get_username(),
             "section": section,
             "text": text,
+            "link": _consultation_url(assessment),
         },
     )
     return comment
@@ -96,7 +98,15 @@ def profile_comment_resolve(*, comment: Comment, user: AbstractBaseUser, note: s
         notify(
             users=[comment.author],
             subject=_("[MGI] Your comment on the draft profile was addressed"),
-            body=_("Your comment:\n\n%(text)s\n\nResolution: %(note)s")
-            % {"text": comment.text, "note": note},
+            body=_("Your comment:\n\n%(text)s\n\nResolution: %(note)s\n\n%(link)s")
+            % {
+                "text": comment.text,
+                "note": note,
+                "link": _consultation_url(comment.assessment),
+            },
         )
     return comment
+
+
+def _consultation_url(assessment) -> str:
+    return absolute_url(reverse("assessments:consultation", args=[assessment.pk]))

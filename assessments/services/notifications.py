@@ -8,6 +8,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 
+def absolute_url(path: str) -> str:
+    """The full address of a path of the site, for emails (never built from a request)."""
+    return settings.SITE_URL + path
+
+
 def notify(*, users: Iterable[AbstractBaseUser], subject: str, body: str) -> list[str]:
     """Email each user with an address; returns the recipients."""
     recipients = sorted({u.email for u in users if u.email and u.is_active})

@@ -16,7 +16,7 @@ from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Assignment, Membership
 from ..selectors.work import assessment_indicators
 from .audit import audit_log
-from .notifications import notify
+from .notifications import absolute_url, notify
 
 User = get_user_model()
 
@@ -35,7 +35,6 @@ def focal_point_add(
     last_name: str,
     email: str,
     institution: str,
-    base_url: str,
 ) -> Membership:
     """Create or reuse the account, add it as focal point, email a set-password link."""
     _require_manager(actor, assessment)
@@ -54,12 +53,14 @@ def focal_point_add(
         user=user, assessment=assessment, role=Membership.Role.FOCAL_POINT, institution=institution
     )
     audit_log(assessment=assessment, actor=actor, action="member.add", reason=email)
-    link = base_url + reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+    link = absolute_url(
+        reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
     )
     notify(
         users=[user],

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,7 @@ from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import Comment, Membership, Response
 from ..selectors.people import assigned_focal_points, members
 from .audit import audit_log
-from .notifications import notify
+from .notifications import absolute_url, notify
 from .revisions import revision_write
 from .workflow import lock_response
 
@@ -58,12 +59,18 @@ def comment_add(
     notify(
         users=[u for u in audience if u.pk != author.pk],
         subject=_("[MGI] New comment on %(code)s") % {"code": response.indicator.code},
-        body=_("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s")
+        body=_("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s\n\n%(link)s")
         % {
             "who": author.get_full_name() or author.get_username(),
             "code": response.indicator.code,
             "assessment": response.assessment,
             "text": text,
+            "link": absolute_url(
+                reverse(
+                    "assessments:review-response",
+                    args=[response.assessment_id, response.indicator.code],
+                )
+            ),
         },
     )
     return comment

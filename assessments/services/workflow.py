@@ -25,7 +25,7 @@ from ..models import Assessment, Comment, Membership, Response
 from ..selectors.people import assigned_focal_points, members
 from ..selectors.review import readiness
 from .audit import audit_log
-from .notifications import notify
+from .notifications import absolute_url, notify
 from .revisions import revision_write
 
 logger = logging.getLogger(__name__)
@@ -39,8 +39,10 @@ User = get_user_model()
 
 
 def _review_path(response: Response) -> str:
-    return reverse(
-        "assessments:review-response", args=[response.assessment_id, response.indicator.code]
+    return absolute_url(
+        reverse(
+            "assessments:review-response", args=[response.assessment_id, response.indicator.code]
+        )
     )
 
 
@@ -422,5 +424,5 @@ def _notify_stage(assessment, actor, previous: str, move: StageMove, reason: str
     notify(
         users=members(assessment, *move.audience, exclude=actor),
         subject=_("[MGI] %(assessment)s: %(stage)s") % {"assessment": assessment, "stage": stage},
-        body=body + "\n\n" + assessment.get_absolute_url(),
+        body=body + "\n\n" + absolute_url(assessment.get_absolute_url()),
     )

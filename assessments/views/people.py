@@ -32,7 +32,6 @@ def people_list(request, pk: int):
             people.focal_point_add(
                 assessment=assessment,
                 actor=request.user,
-                base_url=request.build_absolute_uri("/")[:-1],
                 **form.cleaned_data,
             )
             messages.success(

@@ -77,3 +77,22 @@
     if (first && needle) select.value = first.value;
   });
 })();
+
+// Progress bars take their width from data-percent: a style attribute would need 'unsafe-inline'.
+(function () {
+  "use strict";
+  function sizeBars(root) {
+    root.querySelectorAll(".progress-bar[data-percent]").forEach(function (bar) {
+      bar.style.width = Math.max(0, Math.min(100, Number(bar.dataset.percent) || 0)) + "%";
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { sizeBars(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { sizeBars(event.target); });
+})();
+
+// A page that comes back with errors takes the reader straight to their summary.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
