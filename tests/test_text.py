@@ -9,7 +9,10 @@ from assessments.text import clean_text
 
 # Every kind the issue names: C0 (backspace), C1 (NEL, CSI), zero-width space, ZWNJ, ZWJ,
 # word joiner, BOM, soft hyphen, LRM/RLM, embeddings and overrides, isolates.
-INVISIBLE = "\x08\x1b\x85\x9b\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = (
+    "\x08\x1b\x85\x9b\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 DIRTY_TITLE = "Law\x08 on\u200b Ex\u00adternal\u202e Migration\ufeff Закон о\u2066 внешней миграции"
 CLEAN_TITLE = "Law on External Migration Закон о внешней миграции"
 
