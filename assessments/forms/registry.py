@@ -83,6 +83,10 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
             country_id=self.instance.country_id, merged_into__isnull=True
         ).exclude(pk=self.instance.pk)
         replaced_by.help_text = _("For a repealed or superseded instrument: what replaced it.")
+        self.fields["status"].required = False
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or LegalInstrument.Status.IN_FORCE
 
 
 class InstrumentFilterForm(Form):
