@@ -201,3 +201,24 @@ def test_registry_pages_run_a_fixed_number_of_queries(
     for url in pages:
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
+
+
+def test_citing_a_new_law_whose_number_is_taken_is_refused_and_keeps_the_input(
+    client_for, focal_point, assessment, indicator
+):
+    assessment.stage = Assessment.Stage.DATA_COLLECTION
+    assessment.save()
+    existing = f.LegalInstrumentFactory(country=assessment.country, number="133")
+    add = reverse("assessments:evidence-add", args=[assessment.pk, indicator.code])
+    data = {
+        "new-title": "Law on Internal Migration",
+        "new-number": "133",
+        "new-kind": "law",
+        "new-adopted_on": "07/2002",
+        "locator": "Article 4",
+    }
+    page = client_for(focal_point).post(add, data)
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert str(existing) in html and 'value="Article 4"' in html and 'value="07/2002"' in html
+    assert LegalInstrument.objects.count() == 1 and not Evidence.objects.exists()
