@@ -192,6 +192,10 @@ class LegalInstrument(models.Model):
             errors["adopted_on"] = _("A draft has no date of adoption yet; leave it empty.")
         if self.replaced_by_id and self.replaced_by_id == self.pk:
             errors["replaced_by"] = _("An instrument cannot replace itself.")
+        elif self.replaced_by_id and self.status != self.Status.REPEALED:
+            errors["replaced_by"] = _(
+                "Only a repealed or superseded instrument has a replacement: change its status."
+            )
         if errors:
             raise ValidationError(errors)
 

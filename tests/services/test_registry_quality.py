@@ -193,3 +193,14 @@ def test_the_annex_prints_a_year_only_date_as_given(assessment):
         number="5",
     )
     assert annex.adoption(law) == "2019, No. 5"
+
+
+def test_only_a_repealed_instrument_links_to_what_replaced_it(assessment, coordinator):
+    new_law = f.LegalInstrumentFactory(country=assessment.country)
+    old_law = _new(assessment.country, replaced_by=new_law)
+    with pytest.raises(ValidationError) as exc:
+        instrument_save(instrument=old_law, user=coordinator)
+    assert "replaced_by" in exc.value.message_dict
+    old_law.status = Status.REPEALED
+    instrument_save(instrument=old_law, user=coordinator)
+    assert list(new_law.replaces.all()) == [old_law]
