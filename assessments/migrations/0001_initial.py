@@ -8,6 +8,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -16,1024 +17,385 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Country",
+            name='Country',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.CharField(max_length=2, unique=True, verbose_name="ISO 3166 code")),
-                (
-                    "name",
-                    models.CharField(
-                        help_text='e.g. "the Kyrgyz Republic"', max_length=200, verbose_name="name"
-                    ),
-                ),
-                (
-                    "short_name",
-                    models.CharField(
-                        help_text='Used in running text, e.g. "Kyrgyzstan"',
-                        max_length=100,
-                        verbose_name="short name",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=2, unique=True, verbose_name='ISO 3166 code')),
+                ('name', models.CharField(help_text='e.g. "the Kyrgyz Republic"', max_length=200, verbose_name='name')),
+                ('short_name', models.CharField(help_text='Used in running text, e.g. "Kyrgyzstan"', max_length=100, verbose_name='short name')),
             ],
             options={
-                "verbose_name": "country",
-                "verbose_name_plural": "countries",
-                "ordering": ["short_name"],
+                'verbose_name': 'country',
+                'verbose_name_plural': 'countries',
+                'ordering': ['short_name'],
             },
         ),
         migrations.CreateModel(
-            name="Framework",
+            name='Framework',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("translations", models.JSONField(blank=True, default=dict)),
-                ("slug", models.SlugField(unique=True, verbose_name="slug")),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("national", "National assessment"),
-                            ("local", "Local assessment"),
-                            ("module", "Module"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "profile_texts",
-                    models.JSONField(blank=True, default=dict, verbose_name="profile texts"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translations', models.JSONField(blank=True, default=dict)),
+                ('slug', models.SlugField(unique=True, verbose_name='slug')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('kind', models.CharField(choices=[('national', 'National assessment'), ('local', 'Local assessment'), ('module', 'Module')], max_length=20, verbose_name='kind')),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('profile_texts', models.JSONField(blank=True, default=dict, verbose_name='profile texts')),
             ],
             options={
-                "verbose_name": "framework",
-                "verbose_name_plural": "frameworks",
-                "ordering": ["kind", "slug"],
+                'verbose_name': 'framework',
+                'verbose_name_plural': 'frameworks',
+                'ordering': ['kind', 'slug'],
             },
         ),
         migrations.CreateModel(
-            name="Assessment",
+            name='Assessment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                (
-                    "edition",
-                    models.CharField(
-                        help_text='e.g. "Second profile 2022"',
-                        max_length=200,
-                        verbose_name="edition",
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(default="en", max_length=10, verbose_name="language"),
-                ),
-                (
-                    "covid_module",
-                    models.BooleanField(default=False, verbose_name="COVID-19 module"),
-                ),
-                (
-                    "stage",
-                    models.CharField(
-                        choices=[
-                            ("setup", "Set-up"),
-                            ("data_collection", "Data collection"),
-                            ("review", "Review"),
-                            ("consultation", "Consultation"),
-                            ("validated", "Validated"),
-                            ("published", "Published"),
-                        ],
-                        default="setup",
-                        max_length=20,
-                        verbose_name="stage",
-                    ),
-                ),
-                (
-                    "profile_texts",
-                    models.JSONField(blank=True, default=dict, verbose_name="profile texts"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "baseline",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="follow_ups",
-                        to="assessments.assessment",
-                        verbose_name="baseline",
-                    ),
-                ),
-                (
-                    "country",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assessments",
-                        to="assessments.country",
-                    ),
-                ),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assessments",
-                        to="assessments.framework",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('edition', models.CharField(help_text='e.g. "Second profile 2022"', max_length=200, verbose_name='edition')),
+                ('language', models.CharField(default='en', max_length=10, verbose_name='language')),
+                ('covid_module', models.BooleanField(default=False, verbose_name='COVID-19 module')),
+                ('stage', models.CharField(choices=[('setup', 'Set-up'), ('data_collection', 'Data collection'), ('review', 'Review'), ('consultation', 'Consultation'), ('validated', 'Validated'), ('published', 'Published')], default='setup', max_length=20, verbose_name='stage')),
+                ('profile_texts', models.JSONField(blank=True, default=dict, verbose_name='profile texts')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('baseline', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='follow_ups', to='assessments.assessment', verbose_name='baseline')),
+                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='assessments.country')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='assessments.framework')),
             ],
             options={
-                "verbose_name": "assessment",
-                "verbose_name_plural": "assessments",
-                "ordering": ["country__short_name", "-year"],
+                'verbose_name': 'assessment',
+                'verbose_name_plural': 'assessments',
+                'ordering': ['country__short_name', '-year'],
             },
         ),
         migrations.CreateModel(
-            name="Domain",
+            name='Domain',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("translations", models.JSONField(blank=True, default=dict)),
-                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                (
-                    "migof_kind",
-                    models.CharField(
-                        choices=[("principle", "Principle"), ("objective", "Objective")],
-                        max_length=20,
-                        verbose_name="MiGOF kind",
-                    ),
-                ),
-                ("migof_text", models.CharField(max_length=300, verbose_name="MiGOF text")),
-                (
-                    "chapter_title",
-                    models.CharField(blank=True, max_length=300, verbose_name="chapter title"),
-                ),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="domains",
-                        to="assessments.framework",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translations', models.JSONField(blank=True, default=dict)),
+                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('migof_kind', models.CharField(choices=[('principle', 'Principle'), ('objective', 'Objective')], max_length=20, verbose_name='MiGOF kind')),
+                ('migof_text', models.CharField(max_length=300, verbose_name='MiGOF text')),
+                ('chapter_title', models.CharField(blank=True, max_length=300, verbose_name='chapter title')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='domains', to='assessments.framework')),
             ],
             options={
-                "verbose_name": "domain",
-                "verbose_name_plural": "domains",
-                "ordering": ["framework", "number"],
+                'verbose_name': 'domain',
+                'verbose_name_plural': 'domains',
+                'ordering': ['framework', 'number'],
             },
         ),
         migrations.CreateModel(
-            name="Indicator",
+            name='Indicator',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("translations", models.JSONField(blank=True, default=dict)),
-                ("code", models.CharField(max_length=20, verbose_name="code")),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("question", models.TextField(verbose_name="question")),
-                (
-                    "guidance",
-                    models.TextField(blank=True, verbose_name="guidance for focal points"),
-                ),
-                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="indicators",
-                        to="assessments.framework",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translations', models.JSONField(blank=True, default=dict)),
+                ('code', models.CharField(max_length=20, verbose_name='code')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('question', models.TextField(verbose_name='question')),
+                ('guidance', models.TextField(blank=True, verbose_name='guidance for focal points')),
+                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='assessments.framework')),
             ],
             options={
-                "verbose_name": "indicator",
-                "verbose_name_plural": "indicators",
-                "ordering": ["framework", "order"],
+                'verbose_name': 'indicator',
+                'verbose_name_plural': 'indicators',
+                'ordering': ['framework', 'order'],
             },
         ),
         migrations.CreateModel(
-            name="AnswerOption",
+            name='AnswerOption',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("translations", models.JSONField(blank=True, default=dict)),
-                ("key", models.SlugField(max_length=40, verbose_name="key")),
-                ("label", models.CharField(max_length=300, verbose_name="label")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("developed", "Developed"),
-                            ("partial", "Partially developed"),
-                            ("absent", "Absent"),
-                            ("not_applicable", "Not applicable"),
-                        ],
-                        max_length=20,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "statement_template",
-                    models.TextField(
-                        blank=True,
-                        help_text="Drafts the finding; {country} and {short_name} are filled in.",
-                        verbose_name="statement template",
-                    ),
-                ),
-                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
-                (
-                    "indicator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="options",
-                        to="assessments.indicator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translations', models.JSONField(blank=True, default=dict)),
+                ('key', models.SlugField(max_length=40, verbose_name='key')),
+                ('label', models.CharField(max_length=300, verbose_name='label')),
+                ('level', models.CharField(choices=[('developed', 'Developed'), ('partial', 'Partially developed'), ('absent', 'Absent'), ('not_applicable', 'Not applicable')], max_length=20, verbose_name='level')),
+                ('statement_template', models.TextField(blank=True, help_text='Drafts the finding; {country} and {short_name} are filled in.', verbose_name='statement template')),
+                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='assessments.indicator')),
             ],
             options={
-                "verbose_name": "answer option",
-                "verbose_name_plural": "answer options",
-                "ordering": ["indicator", "order"],
+                'verbose_name': 'answer option',
+                'verbose_name_plural': 'answer options',
+                'ordering': ['indicator', 'order'],
             },
         ),
         migrations.CreateModel(
-            name="LegalInstrument",
+            name='LegalInstrument',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=600, verbose_name="title")),
-                ("number", models.CharField(blank=True, max_length=50, verbose_name="number")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("constitution", "Constitution"),
-                            ("law", "Law"),
-                            ("treaty", "International treaty or agreement"),
-                            ("decree", "Decree or resolution"),
-                            ("strategy", "Strategy or plan"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                        verbose_name="type",
-                    ),
-                ),
-                (
-                    "adopted_on",
-                    models.DateField(blank=True, null=True, verbose_name="date of adoption"),
-                ),
-                (
-                    "adoption_note",
-                    models.CharField(
-                        blank=True,
-                        help_text='e.g. "Referendum of 11 April 2021"',
-                        max_length=200,
-                        verbose_name="adoption note",
-                    ),
-                ),
-                (
-                    "last_amended",
-                    models.CharField(blank=True, max_length=40, verbose_name="last amended"),
-                ),
-                ("url", models.URLField(blank=True, max_length=500, verbose_name="link")),
-                (
-                    "in_annex",
-                    models.BooleanField(
-                        default=True, verbose_name="listed in the legislation annex"
-                    ),
-                ),
-                (
-                    "annex_no",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="position in the annex"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "country",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="instruments",
-                        to="assessments.country",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=600, verbose_name='title')),
+                ('number', models.CharField(blank=True, max_length=50, verbose_name='number')),
+                ('kind', models.CharField(choices=[('constitution', 'Constitution'), ('law', 'Law'), ('treaty', 'International treaty or agreement'), ('decree', 'Decree or resolution'), ('strategy', 'Strategy or plan'), ('other', 'Other')], max_length=20, verbose_name='type')),
+                ('adopted_on', models.DateField(blank=True, null=True, verbose_name='date of adoption')),
+                ('adoption_note', models.CharField(blank=True, help_text='e.g. "Referendum of 11 April 2021"', max_length=200, verbose_name='adoption note')),
+                ('last_amended', models.CharField(blank=True, max_length=40, verbose_name='last amended')),
+                ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
+                ('in_annex', models.BooleanField(default=True, verbose_name='listed in the legislation annex')),
+                ('annex_no', models.PositiveIntegerField(blank=True, null=True, verbose_name='position in the annex')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='instruments', to='assessments.country')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "legal instrument",
-                "verbose_name_plural": "legal instruments",
-                "ordering": ["country", "annex_no", "title"],
+                'verbose_name': 'legal instrument',
+                'verbose_name_plural': 'legal instruments',
+                'ordering': ['country', 'annex_no', 'title'],
             },
         ),
         migrations.CreateModel(
-            name="Membership",
+            name='Membership',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("coordinator", "Government coordinator"),
-                            ("focal_point", "Focal point"),
-                            ("consultant", "Consultant"),
-                        ],
-                        max_length=20,
-                        verbose_name="role",
-                    ),
-                ),
-                (
-                    "institution",
-                    models.CharField(blank=True, max_length=300, verbose_name="institution"),
-                ),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to="assessments.assessment",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('coordinator', 'Government coordinator'), ('focal_point', 'Focal point'), ('consultant', 'Consultant')], max_length=20, verbose_name='role')),
+                ('institution', models.CharField(blank=True, max_length=300, verbose_name='institution')),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='assessments.assessment')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "membership",
-                "verbose_name_plural": "memberships",
-                "ordering": ["assessment", "role", "user__last_name"],
+                'verbose_name': 'membership',
+                'verbose_name_plural': 'memberships',
+                'ordering': ['assessment', 'role', 'user__last_name'],
             },
         ),
         migrations.CreateModel(
-            name="ProfileVersion",
+            name='ProfileVersion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.PositiveIntegerField(verbose_name="version")),
-                (
-                    "stage",
-                    models.CharField(
-                        choices=[
-                            ("setup", "Set-up"),
-                            ("data_collection", "Data collection"),
-                            ("review", "Review"),
-                            ("consultation", "Consultation"),
-                            ("validated", "Validated"),
-                            ("published", "Published"),
-                        ],
-                        max_length=20,
-                        verbose_name="stage",
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(default="en", max_length=10, verbose_name="language"),
-                ),
-                ("content_hash", models.CharField(max_length=64, verbose_name="content hash")),
-                (
-                    "file",
-                    models.FileField(
-                        upload_to=assessments.models.report.profile_upload_to,
-                        verbose_name="PDF file",
-                    ),
-                ),
-                ("size", models.PositiveBigIntegerField(default=0, verbose_name="size in bytes")),
-                ("pages", models.PositiveIntegerField(default=0, verbose_name="pages")),
-                ("frozen", models.BooleanField(default=False, verbose_name="frozen")),
-                ("published", models.BooleanField(default=False, verbose_name="published")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="profile_versions",
-                        to="assessments.assessment",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField(verbose_name='version')),
+                ('stage', models.CharField(choices=[('setup', 'Set-up'), ('data_collection', 'Data collection'), ('review', 'Review'), ('consultation', 'Consultation'), ('validated', 'Validated'), ('published', 'Published')], max_length=20, verbose_name='stage')),
+                ('language', models.CharField(default='en', max_length=10, verbose_name='language')),
+                ('content_hash', models.CharField(max_length=64, verbose_name='content hash')),
+                ('file', models.FileField(upload_to=assessments.models.report.profile_upload_to, verbose_name='PDF file')),
+                ('size', models.PositiveBigIntegerField(default=0, verbose_name='size in bytes')),
+                ('pages', models.PositiveIntegerField(default=0, verbose_name='pages')),
+                ('frozen', models.BooleanField(default=False, verbose_name='frozen')),
+                ('published', models.BooleanField(default=False, verbose_name='published')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='profile_versions', to='assessments.assessment')),
+                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "profile version",
-                "verbose_name_plural": "profile versions",
-                "ordering": ["assessment", "-number"],
+                'verbose_name': 'profile version',
+                'verbose_name_plural': 'profile versions',
+                'ordering': ['assessment', '-number'],
             },
         ),
         migrations.CreateModel(
-            name="Response",
+            name='Response',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("finding", models.TextField(blank=True, verbose_name="finding")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("not_started", "Not started"),
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned"),
-                            ("accepted", "Accepted"),
-                        ],
-                        default="not_started",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=0)),
-                ("waiver_reason", models.TextField(blank=True, verbose_name="waiver reason")),
-                (
-                    "placement_override",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("", "By answer level"),
-                            ("well_developed", "Well-developed area"),
-                            ("further_development", "Area with potential for further development"),
-                        ],
-                        max_length=30,
-                        verbose_name="placement override",
-                    ),
-                ),
-                (
-                    "placement_reason",
-                    models.TextField(blank=True, verbose_name="reason for the placement"),
-                ),
-                (
-                    "excluded_from_profile",
-                    models.BooleanField(default=False, verbose_name="left out of the profile"),
-                ),
-                (
-                    "profile_order",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="order in the profile"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="responses",
-                        to="assessments.assessment",
-                    ),
-                ),
-                (
-                    "indicator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="responses",
-                        to="assessments.indicator",
-                    ),
-                ),
-                (
-                    "option",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="responses",
-                        to="assessments.answeroption",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('finding', models.TextField(blank=True, verbose_name='finding')),
+                ('status', models.CharField(choices=[('not_started', 'Not started'), ('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('accepted', 'Accepted')], default='not_started', max_length=20, verbose_name='status')),
+                ('version', models.PositiveIntegerField(default=0)),
+                ('waiver_reason', models.TextField(blank=True, verbose_name='waiver reason')),
+                ('placement_override', models.CharField(blank=True, choices=[('', 'By answer level'), ('well_developed', 'Well-developed area'), ('further_development', 'Area with potential for further development')], max_length=30, verbose_name='placement override')),
+                ('placement_reason', models.TextField(blank=True, verbose_name='reason for the placement')),
+                ('excluded_from_profile', models.BooleanField(default=False, verbose_name='left out of the profile')),
+                ('profile_order', models.PositiveIntegerField(blank=True, null=True, verbose_name='order in the profile')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='assessments.assessment')),
+                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='assessments.indicator')),
+                ('option', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='assessments.answeroption')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "response",
-                "verbose_name_plural": "responses",
-                "ordering": ["assessment", "indicator__order"],
+                'verbose_name': 'response',
+                'verbose_name_plural': 'responses',
+                'ordering': ['assessment', 'indicator__order'],
             },
         ),
         migrations.CreateModel(
-            name="Comment",
+            name='Comment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "section",
-                    models.CharField(blank=True, max_length=40, verbose_name="profile section"),
-                ),
-                ("text", models.TextField(verbose_name="comment")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("resolved_at", models.DateTimeField(blank=True, null=True)),
-                ("resolution_note", models.TextField(blank=True, verbose_name="resolution note")),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="comments",
-                        to="assessments.assessment",
-                    ),
-                ),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="replies",
-                        to="assessments.comment",
-                    ),
-                ),
-                (
-                    "resolved_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "response",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="comments",
-                        to="assessments.response",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('section', models.CharField(blank=True, max_length=40, verbose_name='profile section')),
+                ('text', models.TextField(verbose_name='comment')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('resolved_at', models.DateTimeField(blank=True, null=True)),
+                ('resolution_note', models.TextField(blank=True, verbose_name='resolution note')),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='assessments.assessment')),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='assessments.comment')),
+                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('response', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='assessments.response')),
             ],
             options={
-                "verbose_name": "comment",
-                "verbose_name_plural": "comments",
-                "ordering": ["created_at", "pk"],
+                'verbose_name': 'comment',
+                'verbose_name_plural': 'comments',
+                'ordering': ['created_at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="AuditEntry",
+            name='AuditEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("action", models.CharField(max_length=60, verbose_name="action")),
-                ("from_state", models.CharField(blank=True, max_length=30, verbose_name="from")),
-                ("to_state", models.CharField(blank=True, max_length=30, verbose_name="to")),
-                ("reason", models.TextField(blank=True, verbose_name="reason")),
-                ("data", models.JSONField(blank=True, default=dict)),
-                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="audit",
-                        to="assessments.assessment",
-                    ),
-                ),
-                (
-                    "response",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="audit",
-                        to="assessments.response",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action', models.CharField(max_length=60, verbose_name='action')),
+                ('from_state', models.CharField(blank=True, max_length=30, verbose_name='from')),
+                ('to_state', models.CharField(blank=True, max_length=30, verbose_name='to')),
+                ('reason', models.TextField(blank=True, verbose_name='reason')),
+                ('data', models.JSONField(blank=True, default=dict)),
+                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
+                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit', to='assessments.assessment')),
+                ('response', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit', to='assessments.response')),
             ],
             options={
-                "verbose_name": "audit entry",
-                "verbose_name_plural": "audit entries",
-                "ordering": ["-created_at", "-pk"],
+                'verbose_name': 'audit entry',
+                'verbose_name_plural': 'audit entries',
+                'ordering': ['-created_at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="ResponseRevision",
+            name='ResponseRevision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField()),
-                ("finding", models.TextField(blank=True)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("not_started", "Not started"),
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned"),
-                            ("accepted", "Accepted"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("evidence", models.JSONField(blank=True, default=list)),
-                ("action", models.CharField(default="save", max_length=40)),
-                ("note", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "option",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="assessments.answeroption",
-                    ),
-                ),
-                (
-                    "response",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="revisions",
-                        to="assessments.response",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField()),
+                ('finding', models.TextField(blank=True)),
+                ('status', models.CharField(choices=[('not_started', 'Not started'), ('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('accepted', 'Accepted')], max_length=20)),
+                ('evidence', models.JSONField(blank=True, default=list)),
+                ('action', models.CharField(default='save', max_length=40)),
+                ('note', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('option', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='assessments.answeroption')),
+                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='assessments.response')),
             ],
             options={
-                "verbose_name": "response revision",
-                "verbose_name_plural": "response revisions",
-                "ordering": ["response", "-version"],
+                'verbose_name': 'response revision',
+                'verbose_name_plural': 'response revisions',
+                'ordering': ['response', '-version'],
             },
         ),
         migrations.CreateModel(
-            name="Source",
+            name='Source',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("ref", models.SlugField(blank=True, max_length=120, verbose_name="reference key")),
-                (
-                    "organization",
-                    models.CharField(max_length=400, verbose_name="organization or author"),
-                ),
-                (
-                    "year",
-                    models.CharField(
-                        help_text='e.g. "2021a" or "n.d."', max_length=20, verbose_name="year"
-                    ),
-                ),
-                ("title", models.TextField(verbose_name="title")),
-                ("url", models.URLField(blank=True, max_length=500, verbose_name="link")),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="sources",
-                        to="assessments.assessment",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('ref', models.SlugField(blank=True, max_length=120, verbose_name='reference key')),
+                ('organization', models.CharField(max_length=400, verbose_name='organization or author')),
+                ('year', models.CharField(help_text='e.g. "2021a" or "n.d."', max_length=20, verbose_name='year')),
+                ('title', models.TextField(verbose_name='title')),
+                ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='assessments.assessment')),
             ],
             options={
-                "verbose_name": "source",
-                "verbose_name_plural": "sources",
-                "ordering": ["assessment", "organization", "year"],
+                'verbose_name': 'source',
+                'verbose_name_plural': 'sources',
+                'ordering': ['assessment', 'organization', 'year'],
             },
         ),
         migrations.CreateModel(
-            name="Evidence",
+            name='Evidence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "locator",
-                    models.CharField(blank=True, max_length=200, verbose_name="article or page"),
-                ),
-                ("note", models.TextField(blank=True, verbose_name="footnote")),
-                (
-                    "file",
-                    models.FileField(
-                        blank=True,
-                        upload_to=assessments.models.response.evidence_upload_to,
-                        verbose_name="file",
-                    ),
-                ),
-                ("file_name", models.CharField(blank=True, max_length=255)),
-                ("file_type", models.CharField(blank=True, max_length=100)),
-                ("file_size", models.PositiveBigIntegerField(default=0)),
-                ("order", models.PositiveIntegerField(default=0)),
-                ("removed_at", models.DateTimeField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "instrument",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="citations",
-                        to="assessments.legalinstrument",
-                    ),
-                ),
-                (
-                    "response",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="assessments.response",
-                    ),
-                ),
-                (
-                    "source",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="citations",
-                        to="assessments.source",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('locator', models.CharField(blank=True, max_length=200, verbose_name='article or page')),
+                ('note', models.TextField(blank=True, verbose_name='footnote')),
+                ('file', models.FileField(blank=True, upload_to=assessments.models.response.evidence_upload_to, verbose_name='file')),
+                ('file_name', models.CharField(blank=True, max_length=255)),
+                ('file_type', models.CharField(blank=True, max_length=100)),
+                ('file_size', models.PositiveBigIntegerField(default=0)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('removed_at', models.DateTimeField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('instrument', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='assessments.legalinstrument')),
+                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='assessments.response')),
+                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='assessments.source')),
             ],
             options={
-                "verbose_name": "evidence",
-                "verbose_name_plural": "evidence",
-                "ordering": ["response", "order", "pk"],
+                'verbose_name': 'evidence',
+                'verbose_name_plural': 'evidence',
+                'ordering': ['response', 'order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="SubDomain",
+            name='SubDomain',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("translations", models.JSONField(blank=True, default=dict)),
-                ("code", models.CharField(max_length=20, verbose_name="code")),
-                ("name", models.CharField(max_length=300, verbose_name="name")),
-                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
-                (
-                    "domain",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="subdomains",
-                        to="assessments.domain",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('translations', models.JSONField(blank=True, default=dict)),
+                ('code', models.CharField(max_length=20, verbose_name='code')),
+                ('name', models.CharField(max_length=300, verbose_name='name')),
+                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
+                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subdomains', to='assessments.domain')),
             ],
             options={
-                "verbose_name": "sub-domain",
-                "verbose_name_plural": "sub-domains",
-                "ordering": ["domain", "order", "code"],
+                'verbose_name': 'sub-domain',
+                'verbose_name_plural': 'sub-domains',
+                'ordering': ['domain', 'order', 'code'],
             },
         ),
         migrations.AddField(
-            model_name="indicator",
-            name="subdomain",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="indicators",
-                to="assessments.subdomain",
-            ),
+            model_name='indicator',
+            name='subdomain',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='assessments.subdomain'),
         ),
         migrations.CreateModel(
-            name="Assignment",
+            name='Assignment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "indicator",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        to="assessments.indicator",
-                    ),
-                ),
-                (
-                    "membership",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="assignments",
-                        to="assessments.membership",
-                    ),
-                ),
-                (
-                    "subdomain",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        to="assessments.subdomain",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('indicator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='assessments.indicator')),
+                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='assessments.membership')),
+                ('subdomain', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='assessments.subdomain')),
             ],
             options={
-                "verbose_name": "assignment",
-                "verbose_name_plural": "assignments",
+                'verbose_name': 'assignment',
+                'verbose_name_plural': 'assignments',
             },
         ),
         migrations.AddConstraint(
-            model_name="domain",
-            constraint=models.UniqueConstraint(
-                fields=("framework", "number"), name="unique_domain_number"
-            ),
+            model_name='domain',
+            constraint=models.UniqueConstraint(fields=('framework', 'number'), name='unique_domain_number'),
         ),
         migrations.AddConstraint(
-            model_name="assessment",
-            constraint=models.UniqueConstraint(
-                fields=("country", "framework", "year"), name="unique_assessment_per_year"
-            ),
+            model_name='assessment',
+            constraint=models.UniqueConstraint(fields=('country', 'framework', 'year'), name='unique_assessment_per_year'),
         ),
         migrations.AddConstraint(
-            model_name="answeroption",
-            constraint=models.UniqueConstraint(
-                fields=("indicator", "key"), name="unique_option_key"
-            ),
+            model_name='answeroption',
+            constraint=models.UniqueConstraint(fields=('indicator', 'key'), name='unique_option_key'),
         ),
         migrations.AddConstraint(
-            model_name="membership",
-            constraint=models.UniqueConstraint(
-                fields=("user", "assessment"), name="unique_membership"
-            ),
+            model_name='membership',
+            constraint=models.UniqueConstraint(fields=('user', 'assessment'), name='unique_membership'),
         ),
         migrations.AddConstraint(
-            model_name="profileversion",
-            constraint=models.UniqueConstraint(
-                fields=("assessment", "number"), name="unique_profile_version"
-            ),
+            model_name='profileversion',
+            constraint=models.UniqueConstraint(fields=('assessment', 'number'), name='unique_profile_version'),
         ),
         migrations.AddConstraint(
-            model_name="response",
-            constraint=models.UniqueConstraint(
-                fields=("assessment", "indicator"), name="unique_response"
-            ),
+            model_name='response',
+            constraint=models.UniqueConstraint(fields=('assessment', 'indicator'), name='unique_response'),
         ),
         migrations.AddConstraint(
-            model_name="responserevision",
-            constraint=models.UniqueConstraint(
-                fields=("response", "version"), name="unique_revision_version"
-            ),
+            model_name='responserevision',
+            constraint=models.UniqueConstraint(fields=('response', 'version'), name='unique_revision_version'),
         ),
         migrations.AddConstraint(
-            model_name="evidence",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("instrument__isnull", False), ("source__isnull", False), _connector="OR"
-                ),
-                name="evidence_cites_something",
-            ),
+            model_name='evidence',
+            constraint=models.CheckConstraint(condition=models.Q(('instrument__isnull', False), ('source__isnull', False), _connector='OR'), name='evidence_cites_something'),
         ),
         migrations.AddConstraint(
-            model_name="subdomain",
-            constraint=models.UniqueConstraint(
-                fields=("domain", "code"), name="unique_subdomain_code"
-            ),
+            model_name='subdomain',
+            constraint=models.UniqueConstraint(fields=('domain', 'code'), name='unique_subdomain_code'),
         ),
         migrations.AddConstraint(
-            model_name="indicator",
-            constraint=models.UniqueConstraint(
-                fields=("framework", "code"), name="unique_indicator_code"
-            ),
+            model_name='indicator',
+            constraint=models.UniqueConstraint(fields=('framework', 'code'), name='unique_indicator_code'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("indicator__isnull", True), ("subdomain__isnull", False)),
-                    models.Q(("indicator__isnull", False), ("subdomain__isnull", True)),
-                    _connector="OR",
-                ),
-                name="assignment_subdomain_xor_indicator",
-            ),
+            model_name='assignment',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('indicator__isnull', True), ('subdomain__isnull', False)), models.Q(('indicator__isnull', False), ('subdomain__isnull', True)), _connector='OR'), name='assignment_subdomain_xor_indicator'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.UniqueConstraint(
-                fields=("membership", "subdomain"), name="unique_subdomain_assignment"
-            ),
+            model_name='assignment',
+            constraint=models.UniqueConstraint(fields=('membership', 'subdomain'), name='unique_subdomain_assignment'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.UniqueConstraint(
-                fields=("membership", "indicator"), name="unique_indicator_assignment"
-            ),
+            model_name='assignment',
+            constraint=models.UniqueConstraint(fields=('membership', 'indicator'), name='unique_indicator_assignment'),
         ),
     ]
