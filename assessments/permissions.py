@@ -17,7 +17,7 @@ from .models import Assessment, Membership
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from .models import Country, Evidence, Indicator, ProfileVersion, Response
+    from .models import Country, Evidence, Indicator, LegalInstrument, ProfileVersion, Response
 
 Role = Membership.Role
 Stage = Assessment.Stage
@@ -135,6 +135,38 @@ def can_use_registry(user: AbstractBaseUser, country: Country) -> bool:
         return True
     assessment_ids = memberships(user).keys()
     return Assessment.objects.filter(pk__in=assessment_ids, country=country).exists()
+
+
+def _country_roles(user: AbstractBaseUser, country: Country) -> set[str]:
+    """The user's roles in the country's assessments; one query, cached per country."""
+    cache = getattr(user, "_mgi_country_roles", None)
+    if cache is None:
+        cache = user._mgi_country_roles = {}
+    if country.pk not in cache:
+        mine = memberships(user)
+        ids = Assessment.objects.filter(pk__in=mine.keys(), country=country).values_list(
+            "pk", flat=True
+        )
+        cache[country.pk] = {mine[pk].role for pk in ids}
+    return cache[country.pk]
+
+
+def can_merge_instruments(user: AbstractBaseUser, country: Country) -> bool:
+    """Coordinators and consultants of the country (and administrators) curate its registry."""
+    if is_administrator(user):
+        return True
+    return bool(_country_roles(user, country) & {Role.COORDINATOR, Role.CONSULTANT})
+
+
+def can_edit_instrument(user: AbstractBaseUser, instrument: LegalInstrument) -> bool:
+    """Curators edit any entry; a focal point edits their own until an accepted answer cites it."""
+    if can_merge_instruments(user, instrument.country):
+        return True
+    if instrument.created_by_id != user.pk or not can_use_registry(user, instrument.country):
+        return False
+    return not instrument.citations.filter(
+        removed_at__isnull=True, response__status="accepted"
+    ).exists()
 
 
 # --- Review -------------------------------------------------------------------

@@ -272,6 +272,11 @@ def answer_with_evidence(
             instrument__in_annex=False,
             instrument__adopted_on=datetime.date(2000, 1, 1),
         )
+    if not notes and level in ("developed", "partial"):
+        # Without a note, a law the annex lists: the area's evidence without a footnote.
+        EvidenceFactory(
+            response=response, note="", instrument__adopted_on=datetime.date(2000, 1, 1)
+        )
     return response
 
 

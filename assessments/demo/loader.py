@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from ..dates import DAY, parse_partial_date
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
 from .people import DEMO_KG_ROLES, memberships_sync, users_sync
@@ -91,7 +92,8 @@ def instruments_sync(country: Country, rows: list[dict], report: DemoReport) -> 
         values = {
             "number": str(row.get("number") or ""),
             "kind": row["kind"],
-            "adopted_on": _date(row.get("adopted_on")),
+            **_adoption(row.get("adopted_on")),
+            "status": row.get("status", LegalInstrument.Status.IN_FORCE),
             "adoption_note": row.get("adoption_note", ""),
             "last_amended": str(row.get("last_amended") or ""),
             "url": row.get("url", ""),
@@ -103,10 +105,15 @@ def instruments_sync(country: Country, rows: list[dict], report: DemoReport) -> 
     return by_ref
 
 
-def _date(value) -> datetime.date | None:
-    if not value or isinstance(value, datetime.date):
-        return value or None
-    return datetime.date.fromisoformat(str(value))
+def _adoption(value) -> dict:
+    """adopted_on and its precision from "2003", "2019-04" or a full date, as the law is cited."""
+    if isinstance(value, datetime.date):
+        return {"adopted_on": value, "adopted_precision": DAY}
+    parsed = parse_partial_date(str(value)) if value else None
+    if value and parsed is None:
+        raise ApplicationError(f"Not a date: {value!r}")
+    day, precision = parsed or (None, DAY)
+    return {"adopted_on": day, "adopted_precision": precision}
 
 
 def instrument_year(instrument: LegalInstrument) -> int | None:

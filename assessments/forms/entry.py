@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import AnswerOption, LegalInstrument, Source
+from .base import Form, ModelForm
+from .registry import AdoptionDateMixin, PartialDateField
 
 
 class OptionChoiceField(forms.ModelChoiceField):
@@ -11,7 +13,7 @@ class OptionChoiceField(forms.ModelChoiceField):
         return obj.tr("label")
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     option = OptionChoiceField(
         label=_("Answer"),
         queryset=AnswerOption.objects.none(),
@@ -32,7 +34,7 @@ class ResponseForm(forms.Form):
         self.fields["option"].queryset = indicator.options.all()
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     instrument = forms.ModelChoiceField(
         label=_("Legal instrument"),
         queryset=LegalInstrument.objects.none(),
@@ -66,7 +68,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, assessment, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["instrument"].queryset = LegalInstrument.objects.filter(
-            country_id=assessment.country_id
+            country_id=assessment.country_id, merged_into__isnull=True
         )
         self.fields["source"].queryset = Source.objects.filter(assessment=assessment)
 
@@ -85,13 +87,14 @@ class EvidenceForm(forms.Form):
         return data
 
 
-class NewInstrumentForm(forms.ModelForm):
+class NewInstrumentForm(AdoptionDateMixin, ModelForm):
     """The small inline form that adds a law to the registry while citing it."""
+
+    adopted_on = PartialDateField(label=_("Date of adoption"), required=False)
 
     class Meta:
         model = LegalInstrument
         fields = ["title", "number", "kind", "adopted_on"]
-        widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..report import texts
+from .base import Form
 
 LABELS = {
     "objectives": _("Objectives"),
@@ -51,8 +52,14 @@ def _from_text(key: str, value: str):
     return value
 
 
-class ProfileTextsForm(forms.Form):
+class ProfileTextsForm(Form):
     """One field per text; only what differs from the default is kept as an override."""
+
+    annex_all_instruments = forms.BooleanField(
+        label=_("List drafts and repealed instruments in the legislation annex"),
+        required=False,
+        help_text=_("By default the annex lists only the instruments in force."),
+    )
 
     def __init__(self, *args, defaults: dict, overrides: dict, drafts: dict, domains, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +94,8 @@ class ProfileTextsForm(forms.Form):
         """{key: value} to store, or {key: None} where the default text applies again."""
         result = {}
         for key, raw in self.cleaned_data.items():
+            if key == "annex_all_instruments":
+                continue
             value = _from_text(key, raw)
             if key.startswith(texts.UPDATES_PREFIX):
                 number = int(key.removeprefix(texts.UPDATES_PREFIX))

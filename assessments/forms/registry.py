@@ -1,14 +1,64 @@
-"""The legal instrument registry form."""
+"""The legal instrument registry forms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import parse_partial_date, partial_date_input
 from ..models import LegalInstrument
+from .base import Form, ModelForm
+
+DATE_HELP = _(
+    'A full date, a month ("04/2019" or "2019-04") or a year ("2019"), as the law is cited.'
+)
 
 
-class InstrumentForm(forms.ModelForm):
+class PartialDateField(forms.CharField):
+    """Accepts "2019", "04/2019", "2019-04" or a full date; cleans to (date, precision)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", DATE_HELP)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        parsed = parse_partial_date(text)
+        if parsed is None:
+            raise forms.ValidationError(
+                _('Write the date as "30.07.2002", "2002-07-30", "07/2002" or "2002".'),
+                code="invalid",
+            )
+        return parsed
+
+
+class AdoptionDateMixin:
+    """One date field for full, month-and-year and year-only dates; precision kept on the entry."""
+
+    def __init__(self, *args, **kwargs):
+        given = kwargs.get("initial") or {}
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.adopted_on and "adopted_on" not in given:
+            self.initial["adopted_on"] = partial_date_input(
+                instance.adopted_on, instance.adopted_precision
+            )
+
+    def clean_adopted_on(self):
+        parsed = self.cleaned_data.get("adopted_on")
+        if parsed is None:
+            self.instance.adopted_precision = LegalInstrument.Precision.DAY
+            return None
+        day, precision = parsed
+        self.instance.adopted_precision = precision
+        return day
+
+
+class InstrumentForm(AdoptionDateMixin, ModelForm):
+    adopted_on = PartialDateField(label=_("Date of adoption"), required=False)
     confirm_duplicate = forms.BooleanField(
-        label=_("Yes, this is a different instrument with the same number and date"),
+        label=_("Yes, this is a different instrument: save it"),
         required=False,
     )
 
@@ -18,15 +68,28 @@ class InstrumentForm(forms.ModelForm):
             "title",
             "number",
             "kind",
+            "status",
             "adopted_on",
             "adoption_note",
             "last_amended",
+            "replaced_by",
             "url",
         ]
-        widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        replaced_by = self.fields["replaced_by"]
+        replaced_by.queryset = LegalInstrument.objects.filter(
+            country_id=self.instance.country_id, merged_into__isnull=True
+        ).exclude(pk=self.instance.pk)
+        replaced_by.help_text = _("For a repealed or superseded instrument: what replaced it.")
+        self.fields["status"].required = False
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or LegalInstrument.Status.IN_FORCE
 
 
-class InstrumentFilterForm(forms.Form):
+class InstrumentFilterForm(Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         required=False,

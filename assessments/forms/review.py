@@ -4,14 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Assessment, Response
+from .base import Form
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(Form):
     comment = forms.CharField(
         label=_("What needs to change"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -19,18 +20,18 @@ class ReturnForm(forms.Form):
     )
 
 
-class WaiveForm(forms.Form):
+class WaiveForm(Form):
     reason = forms.CharField(
         label=_("Why this answer may be missing"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class FindingForm(forms.Form):
+class FindingForm(Form):
     finding = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 6}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PlacementForm(forms.Form):
+class PlacementForm(Form):
     placement = forms.ChoiceField(
         label=_("Place in the profile"), choices=Response.Placement.choices, required=False
     )
@@ -48,18 +49,18 @@ class PlacementForm(forms.Form):
         return data
 
 
-class SelectionForm(forms.Form):
+class SelectionForm(Form):
     excluded = forms.BooleanField(label=_("Leave out of the profile"), required=False)
     order = forms.IntegerField(label=_("Position within its section"), required=False, min_value=0)
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(Form):
     note = forms.CharField(
         label=_("Resolution note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class AdvanceForm(forms.Form):
+class AdvanceForm(Form):
     to_stage = forms.ChoiceField(choices=Assessment.Stage.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Reason or note"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -49,6 +49,11 @@ class Assessment(models.Model):
         related_name="follow_ups",
     )
     covid_module = models.BooleanField(_("COVID-19 module"), default=False)
+    annex_all_instruments = models.BooleanField(
+        _("list drafts and repealed instruments in the legislation annex"),
+        default=False,
+        help_text=_("By default the annex lists only the instruments in force."),
+    )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.SETUP)
     # Per-assessment wording that overrides the framework's default profile texts.
     profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)

@@ -4,11 +4,13 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import DAY, MONTH, YEAR, format_partial_date
 from .assessment import Assessment, Country
 from .framework import AnswerOption, Indicator
 
@@ -125,11 +127,40 @@ class LegalInstrument(models.Model):
         STRATEGY = "strategy", _("Strategy or plan")
         OTHER = "other", _("Other")
 
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("In force")
+        DRAFT = "draft", _("Draft")
+        REPEALED = "repealed", _("Repealed or superseded")
+
+    class Precision(models.TextChoices):
+        DAY = DAY, _("Day")
+        MONTH = MONTH, _("Month")
+        YEAR = YEAR, _("Year")
+
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="instruments")
     title = models.CharField(_("title"), max_length=600)
     number = models.CharField(_("number"), max_length=50, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    # The first day of the period for a year-only or month-and-year date; see adopted_precision.
     adopted_on = models.DateField(_("date of adoption"), null=True, blank=True)
+    adopted_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=Precision.choices, default=DAY
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
+    # Set when merged into another entry: the entry is hidden, kept so that the merge can be undone.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
+    )
     adoption_note = models.CharField(
         _("adoption note"),
         max_length=200,
@@ -155,6 +186,33 @@ class LegalInstrument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:instrument-detail", args=[self.country.code, self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.adopted_on and self.adopted_on > timezone.localdate():
+            errors["adopted_on"] = _(
+                "The date of adoption is in the future. Register a bill that is not adopted yet "
+                "with the status “draft” and no date of adoption."
+            )
+        elif self.status == self.Status.DRAFT and self.adopted_on:
+            errors["adopted_on"] = _("A draft has no date of adoption yet; leave it empty.")
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("An instrument cannot replace itself.")
+        elif self.replaced_by_id and self.status != self.Status.REPEALED:
+            errors["replaced_by"] = _(
+                "Only a repealed or superseded instrument has a replacement: change its status."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def adopted_display(self) -> str:
+        """The date as given: "2019", "April 2019" or "30 July 2002"."""
+        return format_partial_date(self.adopted_on, self.adopted_precision)
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.status == self.Status.IN_FORCE
 
 
 class Source(models.Model):

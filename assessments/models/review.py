@@ -60,7 +60,24 @@ class AuditEntryQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """Who did what, when. Append-only: never updated or deleted."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="audit")
+    # Registry edits belong to a country, not to one assessment: they have a country instead.
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="audit"
+    )
+    country = models.ForeignKey(
+        "assessments.Country",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit",
+    )
+    instrument = models.ForeignKey(
+        "assessments.LegalInstrument",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit",
+    )
     response = models.ForeignKey(
         Response, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit"
     )

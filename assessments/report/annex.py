@@ -37,19 +37,33 @@ def adoption(instrument: LegalInstrument) -> str:
         return instrument.adoption_note
     parts = []
     if instrument.adopted_on:
-        parts.append(long_date(instrument.adopted_on))
+        parts.append(instrument.adopted_display)
     if instrument.number:
         parts.append(_("No. %(number)s") % {"number": instrument.number})
     return ", ".join(parts)
+
+
+def is_listed(instrument: LegalInstrument, all_statuses: bool = False) -> bool:
+    """Whether the legislation annex prints this entry."""
+    if not instrument.in_annex or instrument.merged_into_id:
+        return False
+    return all_statuses or instrument.is_in_force
 
 
 def _position(instrument: LegalInstrument) -> tuple:
     return (instrument.annex_no is None, instrument.annex_no or 0, instrument.title.casefold())
 
 
-def legislation(country_id: int, country_name: str) -> list[AnnexGroup]:
-    """Groups of numbered rows; numbers run on across groups, 1..n."""
-    instruments = list(LegalInstrument.objects.filter(country_id=country_id, in_annex=True))
+def legislation(
+    country_id: int, country_name: str, *, all_statuses: bool = False
+) -> list[AnnexGroup]:
+    """Groups of numbered rows, 1..n across groups; only instruments in force by default."""
+    instruments = LegalInstrument.objects.filter(
+        country_id=country_id, in_annex=True, merged_into__isnull=True
+    )
+    if not all_statuses:
+        instruments = instruments.filter(status=LegalInstrument.Status.IN_FORCE)
+    instruments = list(instruments)
     groups, number = [], 0
     for kinds, heading in _groups(country_name):
         rows = []

@@ -35,13 +35,22 @@ def placement(response: Response) -> str | None:
     if response.option_id is None or response.is_waived or response.excluded_from_profile:
         return None
     if response.placement_override:
+        if response.placement_override == Placement.WELL_DEVELOPED and not _has_evidence(response):
+            return None
         return response.placement_override
     level = response.option.level
     if level == Level.DEVELOPED:
-        return Placement.WELL_DEVELOPED
+        # A well-developed area is stated as a fact backed by law: never without its evidence.
+        return Placement.WELL_DEVELOPED if _has_evidence(response) else None
     if level in (Level.PARTIAL, Level.ABSENT):
         return Placement.FURTHER_DEVELOPMENT
     return None
+
+
+def _has_evidence(response: Response) -> bool:
+    # Responses read without their evidence (the baseline's, for the updates) are not judged.
+    evidence = getattr(response, "active_evidence", None)
+    return evidence is None or bool(evidence)
 
 
 def profile_order(response: Response) -> tuple:
@@ -67,7 +76,16 @@ def footnote(ev: Evidence) -> Footnote:
     return Footnote(ev.note.strip(), url)
 
 
-def paragraphs_of(response: Response, values: dict) -> list[Paragraph]:
+def _unlisted_instrument_note(ev: Evidence, all_statuses: bool) -> Footnote | None:
+    """A footnote naming an instrument the annex does not list, so that the claim shows its law."""
+    inst = ev.instrument
+    if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses):
+        return None
+    text = ", ".join(p for p in (inst.title, annex.adoption(inst)) if p)
+    return Footnote(text, inst.url)
+
+
+def paragraphs_of(response: Response, values: dict, all_statuses: bool = False) -> list[Paragraph]:
     """The finding as paragraphs; its evidence notes become the footnotes of the last one.
 
     Evidence without a note adds no footnote: as in published profiles, the finding names
@@ -78,7 +96,11 @@ def paragraphs_of(response: Response, values: dict) -> list[Paragraph]:
     if not parts:
         return []
     paras = [Paragraph(p, ref=response.indicator.code) for p in parts]
-    paras[-1].footnotes = [footnote(ev) for ev in response.active_evidence if ev.note.strip()]
+    notes = [footnote(ev) for ev in response.active_evidence if ev.note.strip()]
+    if placement(response) == Placement.WELL_DEVELOPED:
+        extra = (_unlisted_instrument_note(ev, all_statuses) for ev in response.active_evidence)
+        notes.extend(n for n in extra if n is not None)
+    paras[-1].footnotes = notes
     return paras
 
 
@@ -91,7 +113,7 @@ def _migof(domains, kind: str) -> list[MigofItem]:
     return items
 
 
-def _chapters(domains, responses, values) -> list[Chapter]:
+def _chapters(domains, responses, values, all_statuses: bool) -> list[Chapter]:
     chapters = {
         d.pk: Chapter(d.number, d.name, d.chapter_title or d.migof_text, f"chapter-{d.number}")
         for d in domains
@@ -102,7 +124,7 @@ def _chapters(domains, responses, values) -> list[Chapter]:
         if where is None or chapter is None:
             continue
         target = chapter.developed if where == Placement.WELL_DEVELOPED else chapter.further
-        target.extend(paragraphs_of(r, values))
+        target.extend(paragraphs_of(r, values, all_statuses))
     return list(chapters.values())
 
 
@@ -229,14 +251,16 @@ def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
             DomainSummary(d.number, d.name, d.description, f"chapter-{d.number}") for d in domains
         ],
         updates=updates,
-        chapters=_chapters(domains, national, values),
+        chapters=_chapters(domains, national, values, a.annex_all_instruments),
         after_assessment=texts.paragraphs(merged["after_assessment"], values),
         after_assessment_points=texts.lines(merged["after_assessment_points"], values),
         covid=_covid(a, covid, merged, values),
         sources=_sources(a.pk),
         legislation_title=_("List of migration-related legislation in %(country)s")
         % {"country": a.country.name},
-        legislation=annex.legislation(a.country_id, a.country.name),
+        legislation=annex.legislation(
+            a.country_id, a.country.name, all_statuses=a.annex_all_instruments
+        ),
         process_steps=_steps(merged["process_steps"], values),
     )
     profile.toc = _toc(profile)

@@ -31,6 +31,7 @@ from ..models import (
     Comment,
     Domain,
     Indicator,
+    Level,
     Membership,
     Response,
 )
@@ -39,6 +40,7 @@ from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
 DONE = {Status.SUBMITTED, Status.ACCEPTED}
+EVIDENCE_LEVELS = {Level.DEVELOPED, Level.PARTIAL}
 OPEN_THREADS = Q(parent__isnull=True, resolved_at__isnull=True)
 
 
@@ -118,6 +120,14 @@ class BoardRow:
     def waived(self) -> bool:
         return bool(self.response and self.response.is_waived)
 
+    @property
+    def lacks_evidence(self) -> bool:
+        """A developed or partial answer with no evidence: it may not be submitted or accepted."""
+        r = self.response
+        if r is None or r.option is None or r.option.level not in EVIDENCE_LEVELS:
+            return False
+        return getattr(r, "evidence_count", 0) == 0
+
     def matches(self, key: str) -> bool:
         if key == "open_comments":
             return self.open_comments > 0
@@ -153,7 +163,11 @@ def review_board(assessment: Assessment, *, show: str = "") -> Board:
             open_comments=Count(
                 "comments",
                 filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
-            )
+                distinct=True,
+            ),
+            evidence_count=Count(
+                "evidence", filter=Q(evidence__removed_at__isnull=True), distinct=True
+            ),
         )
         .order_by()
     )
@@ -277,7 +291,11 @@ def returned_first(responses: QuerySet[Response] | Iterable):
 # --- Activity -------------------------------------------------------------------------
 def activity_for(assessment: Assessment) -> QuerySet[AuditEntry]:
     """The assessment's audit trail, newest first, ready to paginate."""
-    return assessment.audit.select_related("actor", "response__indicator")
+    # Registry edits belong to the country: every assessment of the country shows them.
+    registry = Q(assessment__isnull=True, country_id=assessment.country_id)
+    return AuditEntry.objects.filter(Q(assessment=assessment) | registry).select_related(
+        "actor", "response__indicator", "instrument"
+    )
 
 
 # --- Consultation ---------------------------------------------------------------------

@@ -12,9 +12,13 @@ from .audit import audit_log
 
 @transaction.atomic
 def profile_texts_save(
-    *, assessment: Assessment, user: AbstractBaseUser, values: dict
+    *,
+    assessment: Assessment,
+    user: AbstractBaseUser,
+    values: dict,
+    annex_all_instruments: bool | None = None,
 ) -> Assessment:
-    """Store the overrides in `values`; a None value drops the override of that key."""
+    """Store the overrides in `values` (None drops one) and the annex's choice of instruments."""
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if not permissions.can_edit_profile_text(user, assessment):
         raise NotAllowed(_("The profile texts cannot be changed now."))
@@ -30,4 +34,16 @@ def profile_texts_save(
         assessment.full_clean()
         assessment.save(update_fields=["profile_texts"])
         audit_log(assessment=assessment, actor=user, action="profile.texts", data={"keys": changed})
+    if (
+        annex_all_instruments is not None
+        and annex_all_instruments != assessment.annex_all_instruments
+    ):
+        assessment.annex_all_instruments = annex_all_instruments
+        assessment.save(update_fields=["annex_all_instruments"])
+        audit_log(
+            assessment=assessment,
+            actor=user,
+            action="profile.annex_instruments",
+            to_state="all" if annex_all_instruments else "in_force",
+        )
     return assessment

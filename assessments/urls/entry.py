@@ -33,4 +33,14 @@ urlpatterns = [
         registry.instrument_edit,
         name="instrument-edit",
     ),
+    path(
+        "registry/<str:code>/<int:instrument_pk>/merge/<int:other_pk>/",
+        registry.instrument_merge_view,
+        name="instrument-merge",
+    ),
+    path(
+        "registry/<str:code>/<int:instrument_pk>/unmerge/",
+        registry.instrument_merge_undo_view,
+        name="instrument-merge-undo",
+    ),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -102,16 +103,19 @@ def response_edit(request, pk: int, code: str):
             status=400,
         )
     try:
-        response = entry.response_save(
-            response=response,
-            user=request.user,
-            option=form.cleaned_data["option"],
-            finding=_finding_or_draft(form, assessment),
-            version=form.cleaned_data["version"],
-            action="autosave" if autosave else "save",
-        )
-        if request.POST.get("action") == "submit":
-            response = workflow.response_submit(response=response, user=request.user)
+        # Save and submit together: a refused submission leaves the answer as it was.
+        with transaction.atomic():
+            saved = entry.response_save(
+                response=response,
+                user=request.user,
+                option=form.cleaned_data["option"],
+                finding=_finding_or_draft(form, assessment),
+                version=form.cleaned_data["version"],
+                action="autosave" if autosave else "save",
+            )
+            if request.POST.get("action") == "submit":
+                saved = workflow.response_submit(response=saved, user=request.user)
+        response = saved
     except StaleVersion as exc:
         return _conflict(request, exc, autosave, form, assessment, indicator, response)
     except ApplicationError as exc:

@@ -13,6 +13,7 @@ from ..exceptions import ApplicationError
 from ..forms.entry import EvidenceForm, NewInstrumentForm
 from ..models import Evidence
 from ..selectors.assessments import assessments_visible_to
+from ..selectors.registry import registry_duplicates
 from ..services import evidence as evidence_service
 from ..services.registry import instrument_save
 from .entry import load, page_context
@@ -51,6 +52,11 @@ def _add(request, form, new_instrument, assessment, response):
     if new_instrument.is_filled():
         instrument = new_instrument.save(commit=False)
         instrument.country = assessment.country
+        if existing := registry_duplicates(instrument):
+            raise ApplicationError(
+                _("The registry already has “%(title)s”: choose it from the list instead.")
+                % {"title": existing[0]}
+            )
         instrument_save(instrument=instrument, user=request.user)
     source = data["source"]
     if form.has_new_source():

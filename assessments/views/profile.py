@@ -105,10 +105,16 @@ def profile_texts(request, pk: int):
         overrides=assessment.profile_texts,
         drafts={b.number: draft_text(b) for b in drafted.updates or []},
         domains=drafted.domains if drafted.updates is not None else None,
+        initial={"annex_all_instruments": assessment.annex_all_instruments},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            profile_texts_save(assessment=assessment, user=request.user, values=form.overrides())
+            profile_texts_save(
+                assessment=assessment,
+                user=request.user,
+                values=form.overrides(),
+                annex_all_instruments=form.cleaned_data["annex_all_instruments"],
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:

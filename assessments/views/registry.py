@@ -2,16 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .. import permissions
+from ..exceptions import ApplicationError
 from ..forms.registry import InstrumentFilterForm, InstrumentForm
 from ..models import Country, Evidence, LegalInstrument
 from ..selectors.assessments import assessments_visible_to
-from ..services.registry import instrument_duplicates, instrument_save
+from ..selectors.registry import (
+    instrument_history,
+    instruments_with_number,
+    instruments_with_similar_title,
+    registry_duplicates,
+    registry_list,
+)
+from ..services.registry import instrument_merge, instrument_merge_undo, instrument_save
 from . import is_htmx
 
 
@@ -22,19 +31,20 @@ def _country(request, code: str) -> Country:
     return country
 
 
+def _instrument(country: Country, pk: int) -> LegalInstrument:
+    return get_object_or_404(
+        LegalInstrument.objects.select_related("country", "replaced_by", "merged_into"),
+        pk=pk,
+        country=country,
+    )
+
+
 @login_required
 def instrument_list(request, code: str):
     country = _country(request, code)
     filters = InstrumentFilterForm(request.GET or None)
-    instruments = LegalInstrument.objects.filter(country=country).annotate(
-        cited=Count("citations", filter=Q(citations__removed_at__isnull=True))
-    )
-    if filters.is_valid():
-        if filters.cleaned_data["kind"]:
-            instruments = instruments.filter(kind=filters.cleaned_data["kind"])
-        if filters.cleaned_data["q"]:
-            q = filters.cleaned_data["q"]
-            instruments = instruments.filter(Q(title__icontains=q) | Q(number__icontains=q))
+    data = filters.cleaned_data if filters.is_valid() else {}
+    instruments = registry_list(country=country, kind=data.get("kind", ""), q=data.get("q", ""))
     template = (
         "assessments/registry/_rows.html" if is_htmx(request) else "assessments/registry/list.html"
     )
@@ -43,41 +53,65 @@ def instrument_list(request, code: str):
     )
 
 
+def _duplicates(form: InstrumentForm) -> tuple[list, list]:
+    """(entries with the same number, other entries with a probable duplicate title)."""
+    candidate, data = form.instance, form.cleaned_data
+    same_number = instruments_with_number(
+        country=candidate.country, number=data["number"], exclude_pk=candidate.pk
+    )
+    similar = instruments_with_similar_title(
+        country=candidate.country,
+        title=data["title"],
+        kind=data["kind"],
+        adopted_on=data["adopted_on"],
+        exclude_pk=candidate.pk,
+    )
+    return same_number, [i for i in similar if i not in same_number]
+
+
 @login_required
 def instrument_edit(request, code: str, instrument_pk: int | None = None):
     country = _country(request, code)
-    instrument = (
-        get_object_or_404(LegalInstrument, pk=instrument_pk, country=country)
-        if instrument_pk
-        else LegalInstrument(country=country)
+    instrument = _instrument(country, instrument_pk) if instrument_pk else None
+    if instrument and not permissions.can_edit_instrument(request.user, instrument):
+        raise PermissionDenied
+    form = InstrumentForm(
+        request.POST or None, instance=instrument or LegalInstrument(country=country)
     )
-    form = InstrumentForm(request.POST or None, instance=instrument)
-    duplicates = []
+    same_number, similar = [], []
     if request.method == "POST" and form.is_valid():
-        duplicates = list(
-            instrument_duplicates(
-                country=country,
-                number=form.cleaned_data["number"],
-                adopted_on=form.cleaned_data["adopted_on"],
-                exclude_pk=instrument.pk,
+        same_number, similar = _duplicates(form)
+        if not (same_number or similar) or form.cleaned_data["confirm_duplicate"]:
+            try:
+                saved = instrument_save(
+                    instrument=form.save(commit=False),
+                    user=request.user,
+                    confirmed_duplicates=same_number + similar,
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
+                return redirect(saved.get_absolute_url())
+        else:
+            form.add_error(
+                "confirm_duplicate",
+                _("Check the entries shown above. Save only if this is a different instrument."),
             )
-        )
-        if not duplicates or form.cleaned_data["confirm_duplicate"]:
-            instrument = instrument_save(instrument=form.save(commit=False), user=request.user)
-            messages.success(request, _("Saved “%(title)s”.") % {"title": instrument.title})
-            return redirect(instrument.get_absolute_url())
-        form.add_error(
-            "confirm_duplicate",
-            _("The registry has an entry with this number and date. Is this a different one?"),
-        )
-    context = {"country": country, "form": form, "instrument": instrument, "duplicates": duplicates}
+    context = {
+        "country": country,
+        "form": form,
+        "instrument": instrument,
+        "same_number": same_number,
+        "similar": similar,
+    }
     return render(request, "assessments/registry/form.html", context)
 
 
 @login_required
 def instrument_detail(request, code: str, instrument_pk: int):
     country = _country(request, code)
-    instrument = get_object_or_404(LegalInstrument, pk=instrument_pk, country=country)
+    instrument = _instrument(country, instrument_pk)
     citations = (
         Evidence.objects.filter(
             instrument=instrument,
@@ -87,5 +121,49 @@ def instrument_detail(request, code: str, instrument_pk: int):
         .select_related("response__indicator", "response__assessment__country")
         .order_by("response__assessment", "response__indicator__order")
     )
-    context = {"country": country, "instrument": instrument, "citations": citations}
+    context = {
+        "country": country,
+        "instrument": instrument,
+        "citations": citations,
+        "history": instrument_history(instrument),
+        "duplicates": [] if instrument.merged_into_id else registry_duplicates(instrument),
+        "can_edit": permissions.can_edit_instrument(request.user, instrument),
+        "can_merge": permissions.can_merge_instruments(request.user, country),
+    }
     return render(request, "assessments/registry/detail.html", context)
+
+
+@login_required
+def instrument_merge_view(request, code: str, instrument_pk: int, other_pk: int):
+    """Keep this entry, fold the other one into it; a confirmation page, then the merge."""
+    country = _country(request, code)
+    if not permissions.can_merge_instruments(request.user, country):
+        raise PermissionDenied
+    keep, drop = _instrument(country, instrument_pk), _instrument(country, other_pk)
+    if request.method == "POST":
+        try:
+            instrument_merge(keep=keep, drop=drop, user=request.user)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Merged: every citation now points to this entry."))
+        return redirect(keep.get_absolute_url())
+    cited = drop.citations.count()
+    context = {"country": country, "keep": keep, "drop": drop, "cited": cited}
+    return render(request, "assessments/registry/merge.html", context)
+
+
+@login_required
+@require_POST
+def instrument_merge_undo_view(request, code: str, instrument_pk: int):
+    country = _country(request, code)
+    if not permissions.can_merge_instruments(request.user, country):
+        raise PermissionDenied
+    drop = _instrument(country, instrument_pk)
+    try:
+        instrument_merge_undo(drop=drop, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The merge was undone; the citations it moved are back."))
+    return redirect(drop.get_absolute_url())

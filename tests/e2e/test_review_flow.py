@@ -24,6 +24,7 @@ def review_setup(transactional_db):
     f.AssignmentFactory(membership=membership, subdomain=indicator.subdomain)
     response = Response.objects.create(assessment=assessment, indicator=indicator)
     f.answer(response, status=Response.Status.DRAFT, finding="Migrants may register.")
+    f.EvidenceFactory(response=response)
     workflow.response_submit(response=response, user=focal)
     return {"assessment": assessment, "response": response, "focal": focal}
 

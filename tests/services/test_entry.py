@@ -79,6 +79,7 @@ def test_focal_point_cannot_edit_unassigned_indicator(assessment, other_indicato
 
 def test_submitted_response_is_read_only_for_focal_point(response, focal_point):
     _save(response, focal_point, "Done.", 0)
+    f.EvidenceFactory(response=response)
     workflow.response_submit(response=response, user=focal_point)
     with pytest.raises(NotAllowed, match="read-only"):
         _save(response, focal_point, "Changed after submitting.", 2)

@@ -173,6 +173,7 @@ def test_finding_diff_marks_words_and_escapes_text():
 
 def test_history_shows_each_step_with_a_diff(people, response):
     f.answer(response, status=Status.DRAFT, finding="Version one.")
+    f.EvidenceFactory(response=response)
     workflow.response_submit(response=response, user=people["focal_point"])
     workflow.response_return(response=response, reviewer=people["consultant"], comment="More.")
     response.refresh_from_db()

@@ -13,6 +13,13 @@ Status = Response.Status
 REVIEWERS = {"consultant", "administrator"}
 
 
+@pytest.fixture(autouse=True)
+def cited(request):
+    """Developed answers need evidence to move (issue 17): every response here has some."""
+    if "response" in request.fixturenames:
+        f.EvidenceFactory(response=request.getfixturevalue("response"))
+
+
 def recipients(mailoutbox):
     return sorted(address for m in mailoutbox for address in m.to)
 

@@ -166,6 +166,7 @@ def test_consultation_needs_every_answer_accepted_or_waived(people, assessment, 
             assessment=assessment, actor=people["consultant"], to_stage="consultation"
         )
     for r in Response.objects.filter(assessment=assessment):
+        f.EvidenceFactory(response=r)
         workflow.response_accept(response=r, reviewer=people["consultant"])
     workflow.assessment_advance(
         assessment=assessment, actor=people["consultant"], to_stage="consultation"

@@ -145,12 +145,14 @@ def test_malformed_assignment_post_changes_nothing(
     assert list(Assignment.objects.values_list("pk", flat=True)) == before
 
 
-def test_registry_warns_about_same_number_and_date(client_for, coordinator, assessment):
+def test_registry_warns_about_a_number_already_used_whatever_the_date(
+    client_for, coordinator, assessment
+):
     existing = f.LegalInstrumentFactory(
         country=assessment.country, number="4", adopted_on="2006-01-13"
     )
     url = reverse("assessments:instrument-add", args=[assessment.country.code])
-    data = {"title": "Another title", "number": "4", "kind": "law", "adopted_on": "2006-01-13"}
+    data = {"title": "Another title", "number": "4", "kind": "decree", "adopted_on": "2021-01-29"}
     client = client_for(coordinator)
 
     warned = client.post(url, data)

@@ -32,12 +32,16 @@ GET_MATRIX = {
     "instrument-list": [302, 200, 200, 404, 200, 200, 200],
     "instrument-add": [302, 200, 200, 404, 200, 200, 200],
     "instrument-detail": [302, 200, 200, 404, 200, 200, 200],
+    # Issue 14/17: only curators edit an entry they did not add; only curators merge.
+    "instrument-edit": [302, 403, 403, 404, 200, 200, 200],
+    "instrument-merge": [302, 403, 403, 404, 200, 200, 200],
 }
 # POSTs that change data: only the government side with the right assignment.
 POST_MATRIX = {
     "response-edit": [302, 302, 404, 404, 302, 403, 403],
     "response-submit": [302, 302, 404, 404, 302, 302, 302],
     "evidence-restore": [302, 302, 404, 404, 302, 302, 302],
+    "instrument-merge-undo": [302, 403, 403, 404, 302, 302, 302],
 }
 
 
@@ -62,6 +66,7 @@ def world(assessment, indicator, focal_point, coordinator, consultant, administr
         "assessment": assessment,
         "indicator": indicator,
         "evidence": evidence,
+        "other_instrument": f.LegalInstrumentFactory(country=assessment.country),
     }
 
 
@@ -81,6 +86,9 @@ def url_for(name, world):
         "instrument-list": [a.country.code],
         "instrument-add": [a.country.code],
         "instrument-detail": [a.country.code, e.instrument_id],
+        "instrument-edit": [a.country.code, e.instrument_id],
+        "instrument-merge": [a.country.code, e.instrument_id, world["other_instrument"].pk],
+        "instrument-merge-undo": [a.country.code, world["other_instrument"].pk],
     }[name]
     return reverse(f"assessments:{name}", args=args)
 

@@ -50,6 +50,7 @@ def test_focal_point_sees_the_comment_replies_and_resubmits(
     consultant, focal_point, client_for, response
 ):
     f.answer(response, status=Status.SUBMITTED)
+    f.EvidenceFactory(response=response)
     client_for(consultant).post(review_url(response, "response-return"), {"comment": "Add X."})
     client = client_for(focal_point)
     page = client.get(review_url(response)).content.decode()
@@ -108,6 +109,7 @@ def test_consultant_accepts_edits_and_places_from_the_page(
     consultant, focal_point, client_for, response
 ):
     f.answer(response, status=Status.DRAFT, finding="Old.")
+    f.EvidenceFactory(response=response)
     workflow.response_submit(response=response, user=focal_point)
     client = client_for(consultant)
     client.post(review_url(response, "response-finding"), {"finding": "New.", "version": 1})
