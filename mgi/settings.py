@@ -154,3 +154,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# Absolute links in emails (set-password and invitation links) start with this address.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

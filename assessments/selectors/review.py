@@ -35,6 +35,7 @@ from ..models import (
     Response,
 )
 from ..report.sections import profile_sections
+from .baseline import baseline_filtered_ids
 from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
@@ -136,6 +137,7 @@ class Board:
     counts: dict[str, int]
     total: int
     active: str
+    since: str = ""  # the baseline filter in use, if any
 
     @property
     def filters(self) -> list[tuple[str, str, int]]:
@@ -143,9 +145,13 @@ class Board:
         return [(key, label, self.counts[key]) for key, label in FILTERS.items()]
 
 
-def review_board(assessment: Assessment, *, show: str = "") -> Board:
-    """Every indicator with its response, grouped by domain; `show` is a FILTERS key."""
+def review_board(assessment: Assessment, *, show: str = "", since: str = "") -> Board:
+    """Every indicator with its response, grouped by domain; `show` is a FILTERS key.
+
+    `since` is a baseline filter ("changed", "unchanged") of a follow-up.
+    """
     show = show if show in FILTERS else ""
+    kept = baseline_filtered_ids(Response.objects.filter(assessment=assessment), since)
     responses = (
         Response.objects.filter(assessment=assessment)
         .select_related("option")
@@ -167,10 +173,16 @@ def review_board(assessment: Assessment, *, show: str = "") -> Board:
         counts["waived"] += row.waived
     groups: dict[int, BoardDomain] = {}
     for row in rows:
-        if row.matches(show):
+        if row.matches(show) and (kept is None or row.indicator.pk in kept):
             domain = row.indicator.subdomain.domain
             groups.setdefault(domain.pk, BoardDomain(domain)).rows.append(row)
-    return Board(domains=list(groups.values()), counts=counts, total=len(rows), active=show)
+    return Board(
+        domains=list(groups.values()),
+        counts=counts,
+        total=len(rows),
+        active=show,
+        since=since if kept is not None else "",
+    )
 
 
 # --- One response -------------------------------------------------------------------
@@ -317,9 +329,9 @@ def _count(queryset: QuerySet, key: str = "assessment") -> Coalesce:
 def dashboard_for(user) -> QuerySet[Assessment]:
     """The assessments a consultant works on (all for administrators), with their figures."""
     from .. import permissions
-    from .assessments import assessments_visible_to
+    from .assessments import assessments_in_progress
 
-    qs = assessments_visible_to(user)
+    qs = assessments_in_progress(user)
     if not permissions.is_administrator(user):
         memberships = permissions.memberships(user).values()
         qs = qs.filter(pk__in=[m.assessment_id for m in memberships if m.role == "consultant"])

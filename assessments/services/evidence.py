@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Evidence, LegalInstrument, Response, Source
+from .carry_over import carry_refresh
 from .revisions import revision_write
 from .uploads import validate_upload
 
@@ -73,6 +74,7 @@ def evidence_add(
         evidence.file = file
     evidence.full_clean()
     evidence.save()
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_add", note=str(evidence))
     return evidence
 
@@ -83,6 +85,7 @@ def evidence_remove(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
     locked = _lock_editable(evidence.response, user)
     evidence.removed_at = timezone.now()
     evidence.save(update_fields=["removed_at"])
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_remove", note=str(evidence))
     return evidence
 
@@ -95,5 +98,6 @@ def evidence_restore(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
         raise ApplicationError(_("This evidence was not removed."))
     evidence.removed_at = None
     evidence.save(update_fields=["removed_at"])
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_restore", note=str(evidence))
     return evidence
