@@ -208,6 +208,7 @@ ACTION_LABELS = {
     "waive": _("Waived"),
     "consultant_edit": _("Finding edited by the consultant"),
     "restore": _("Earlier version restored"),
+    "carry_over": _("Carried over from the baseline"),
     "response.placement": _("Placement in the profile changed"),
     "response.profile_selection": _("Profile selection changed"),
 }
