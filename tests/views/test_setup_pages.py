@@ -164,7 +164,7 @@ def test_new_assessment_page_queries_do_not_grow(
     for i in range(size):
         f.AssessmentFactory(framework=framework, year=2000 + i)
     client.force_login(iom)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("assessments:assessment-new") + "?country=KG").status_code == 200
 
 
@@ -178,7 +178,7 @@ def test_people_page_queries_do_not_grow(
             assessment=assessment, actor=coordinator, email=f"new{i}@x.org", role=Role.FOCAL_POINT
         )
     client.force_login(coordinator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert client.get(reverse("assessments:people", args=[assessment.pk])).status_code == 200
 
 
@@ -197,7 +197,7 @@ def test_review_page_with_its_baseline_queries_do_not_grow(
     carry_over.carry_over_baseline(assessment=assessment, actor=consultant)
     client.force_login(consultant)
     url = reverse("assessments:review-response", args=[assessment.pk, indicator.code])
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
 
 
@@ -214,11 +214,11 @@ def test_invitation_page_and_my_work_queries_do_not_grow(
             assessment=a, actor=consultant, email=invited.email, role=Role.FOCAL_POINT
         )
     client.force_login(invited)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         assert (
             client.get(reverse("assessments:invitation", args=[invitation.token])).status_code
             == 200
         )
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(5):
         assert invitation.token in client.get(reverse("assessments:my-work")).content.decode()
     assert Invitation.objects.filter(user=invited).count() == size
