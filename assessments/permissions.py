@@ -102,7 +102,7 @@ def can_edit_response(user: AbstractBaseUser, response: Response) -> bool:
     r = role(user, assessment)
     if r == Role.FOCAL_POINT and not is_assigned(user, assessment, response.indicator):
         return False
-    if r not in (Role.FOCAL_POINT, Role.COORDINATOR):
+    if r not in (Role.FOCAL_POINT, Role.COORDINATOR) or assessment.is_cancelled:
         return False
     if response.status == "returned":
         return assessment.stage in RETURN_STAGES
@@ -213,6 +213,8 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
         "advance": bool(stages_open_to(user, assessment)),
         "activity": can_view_activity(user, assessment),
         "consultation": can_view_assessment(user, assessment) and assessment.stage != Stage.SETUP,
+        "cancel": can_cancel_assessment(user, assessment),
+        "restore": can_restore_assessment(user, assessment),
     }
 
 
@@ -282,4 +284,69 @@ def can_use_dashboard(user: AbstractBaseUser) -> bool:
     """Consultants of at least one assessment, and administrators."""
     if is_administrator(user):
         return True
-    return any(m.role == Role.CONSULTANT for m in memberships(user).values())
+    if any(m.role == Role.CONSULTANT for m in memberships(user).values()):
+        return True
+    return is_consultant(user)
+
+
+# --- Assessment life (issue 11) -------------------------------------------------
+CONSULTANTS_GROUP = "consultants"
+
+
+def is_consultant(user: AbstractBaseUser) -> bool:
+    """Staff, or a member of the "consultants" group that the administrator grants."""
+    if is_administrator(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_mgi_consultant", None)
+    prefetched = getattr(user, "_prefetched_objects_cache", {}).get("groups")
+    if cached is None and prefetched is not None:
+        cached = any(g.name == CONSULTANTS_GROUP for g in prefetched)
+    if cached is None:
+        cached = user.groups.filter(name=CONSULTANTS_GROUP).exists()
+        user._mgi_consultant = cached
+    return cached
+
+
+def can_create_assessment(user: AbstractBaseUser) -> bool:
+    return is_consultant(user)
+
+
+def can_cancel_assessment(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Consultants close an assessment that will not go on; a published one stays."""
+    return (
+        can_review(user, assessment)
+        and not assessment.is_cancelled
+        and assessment.stage != Stage.PUBLISHED
+    )
+
+
+def can_restore_assessment(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    return assessment.is_cancelled and can_review(user, assessment)
+
+
+def can_invite(user: AbstractBaseUser, assessment: Assessment, invited_role: str) -> bool:
+    """Consultants invite anyone; the coordinator invites coordinators and focal points."""
+    if assessment.is_cancelled:
+        return False
+    if can_review(user, assessment):
+        return True
+    return invited_role != Role.CONSULTANT and can_manage_people(user, assessment)
+
+
+def is_protected_member(member: Membership) -> bool:
+    """Staff accounts and consultants, whose place a coordinator cannot change."""
+    return member.role == Role.CONSULTANT or member.user.is_staff or is_consultant(member.user)
+
+
+def can_change_member(user: AbstractBaseUser, member: Membership, new_role: str = "") -> bool:
+    """Change the role of, or remove, a member: never a take-over by the coordinator."""
+    assessment = member.assessment
+    if member.user_id == user.pk or assessment.is_cancelled:
+        return False
+    if can_review(user, assessment):
+        return True
+    if not can_manage_people(user, assessment):
+        return False
+    return not is_protected_member(member) and new_role != Role.CONSULTANT

@@ -1,6 +1,7 @@
 """Demo users, their memberships and assignments (used by services.demo)."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from ..models import Assessment, Assignment, Framework, Indicator, Membership, SubDomain
@@ -46,6 +47,9 @@ def users_sync(people: dict, report) -> dict:
             user.full_clean()
             user.save()
             report.changed["User"] += 1
+        # e.g. "consultants", whose members may start assessments; adding twice changes nothing.
+        for name in row.get("groups", []):
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
         users[row["username"]] = user
     return users
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0002_fold_autosaves_key_sources"),
+        ("assessments", "0004_assessment_lifecycle"),
     ]
 
     operations = [

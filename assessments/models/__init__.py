@@ -1,6 +1,6 @@
 """The data model, one module per part; re-exported here."""
 
-from .assessment import Assessment, Assignment, Country, Membership
+from .assessment import Assessment, Assignment, Country, Invitation, Membership
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
 from .report import ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
@@ -17,6 +17,7 @@ __all__ = [
     "Evidence",
     "Framework",
     "Indicator",
+    "Invitation",
     "LegalInstrument",
     "Level",
     "Membership",

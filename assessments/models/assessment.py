@@ -58,6 +58,11 @@ class Assessment(models.Model):
     # Per-assessment wording that overrides the framework's default profile texts.
     profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Cancelling replaces deleting: the assessment is hidden from work lists, kept with its audit.
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["country__short_name", "-year"]
@@ -74,6 +79,10 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:assessment-detail", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def running_header(self) -> str:
@@ -133,3 +142,36 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership.user}: {self.subdomain or self.indicator}"
+
+
+class Invitation(models.Model):
+    """An existing account is asked to join; it takes part only once its owner accepts."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    institution = models.CharField(_("institution"), max_length=300, blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.assessment})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:invitation", args=[self.token])
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None

@@ -15,7 +15,16 @@ from .assessment import Assessment, Country
 from .framework import AnswerOption, Indicator
 
 
+class CarryState(models.TextChoices):
+    NONE = "", _("Not carried over")
+    CARRIED = "carried", _("Carried over from the baseline")
+    CONFIRMED = "confirmed", _("Confirmed unchanged since the baseline")
+    CHANGED = "changed", _("Changed since the baseline")
+
+
 class Response(models.Model):
+    CarryState = CarryState
+
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         DRAFT = "draft", _("Draft")
@@ -53,6 +62,18 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # A follow-up's answer that started as a copy of the baseline's answer to the same code.
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    carry_state = models.CharField(
+        _("since the baseline"), max_length=20, choices=CarryState.choices, blank=True
+    )
 
     class Meta:
         ordering = ["assessment", "indicator__order"]

@@ -1,9 +1,10 @@
-"""The summary of updates since the baseline, drafted per domain from the data.
+"""The summary of updates since the baseline, drafted per domain from the answers that changed.
 
-A draft lists the answers whose level rose or fell against the baseline's answer to the same
-indicator code, and the legal instruments adopted after the baseline's year that this
-assessment's findings cite. A consultant may replace the draft of a domain with their own
-wording, stored in Assessment.profile_texts["updates_<n>"].
+Only answers that changed since the baseline are drafted: a carried-over answer counts once it
+was edited (confirmed or untouched ones never do); another answer counts when its level moved or
+it cites an instrument adopted after the baseline's year. Each change is its own sentence naming
+what changed: the level, the new instrument, or the new finding. A consultant may replace the
+draft of a domain with their own wording, stored in Assessment.profile_texts["updates_<n>"].
 """
 
 from __future__ import annotations
@@ -48,13 +49,16 @@ def _change_sentence(response, direction: str, baseline_year: int) -> str:
     return f"{lead} {finding}".strip()
 
 
+def _cited(response) -> list:
+    return [ev.instrument for ev in response.active_evidence if ev.instrument_id]
+
+
 def new_instruments(responses, baseline_year: int) -> list:
     """Instruments adopted after the baseline year that these responses cite, in citation order."""
     seen, found = set(), []
     for r in responses:
-        for ev in r.active_evidence:
-            inst = ev.instrument
-            recent = inst and inst.adopted_on and inst.adopted_on.year > baseline_year
+        for inst in _cited(r):
+            recent = inst.adopted_on and inst.adopted_on.year > baseline_year
             if recent and inst.pk not in seen:
                 seen.add(inst.pk)
                 found.append(inst)
@@ -72,12 +76,67 @@ def _instrument_sentence(instrument, short_name: str) -> str:
     }
 
 
+def _new_sentence(response, before: str) -> str:
+    """The first sentence of the finding that the baseline's finding did not have."""
+    old = " ".join(before.split())
+    rest = " ".join(response.finding.split())
+    while rest:
+        sentence = first_sentence(rest)
+        if sentence not in old:
+            return sentence
+        rest = rest[len(sentence) :].strip()
+    return ""
+
+
+def _revised_sentence(response, before: str) -> str:
+    """A carried answer whose finding changed: what the finding now says, named by indicator."""
+    title = response.indicator.title
+    sentence = _new_sentence(response, before)
+    if not sentence:
+        return ""
+    return _("On %(title)s: %(sentence)s") % {
+        "title": title[:1].lower() + title[1:],
+        "sentence": sentence,
+    }
+
+
+def changed_responses(responses, baseline_responses, baseline_year: int) -> list:
+    """The answers that changed since the baseline, and only those."""
+    before = {r.indicator.code: r for r in baseline_responses}
+    moved = {r.pk for r, _d in level_changes(responses, baseline_responses)}
+    changed = []
+    for r in responses:
+        state = getattr(r, "carry_state", "")
+        if state:
+            if state == "changed":
+                changed.append(r)
+            continue
+        old = before.get(r.indicator.code)
+        if old is not None and (r.pk in moved or new_instruments([r], baseline_year)):
+            changed.append(r)
+    return changed
+
+
+def _sentences(response, old, direction, instruments, year: int, short_name: str) -> list[str]:
+    """One sentence per change of this answer: its level, each new instrument, its finding."""
+    found = []
+    if direction:
+        found.append(_change_sentence(response, direction, year))
+    found += [_instrument_sentence(i, short_name) for i in instruments]
+    if not found and not new_instruments([response], year):
+        found.append(_revised_sentence(response, old.finding if old else ""))
+    return [s for s in found if s]
+
+
 def build_updates(
     *, domains, responses, baseline_responses, baseline_year: int, overrides: dict, values: dict
 ) -> list[UpdateBlock]:
     """One block per domain; domains with nothing to report and no wording are left out."""
-    changes = level_changes(responses, baseline_responses)
+    changed = changed_responses(responses, baseline_responses, baseline_year)
+    directions = dict(level_changes(changed, baseline_responses))
+    before = {r.indicator.code: r for r in baseline_responses}
     blocks = []
+    seen: set[int] = set()
     for domain in domains:
         mine = [r for r in responses if r.indicator.subdomain.domain_id == domain.pk]
         block = UpdateBlock(domain.number, domain.name, f"chapter-{domain.number}")
@@ -86,17 +145,26 @@ def build_updates(
             block.paragraphs = [Paragraph(p) for p in texts.paragraphs(wording, values)]
             block.edited = True
         else:
-            block.paragraphs = [
-                Paragraph(_change_sentence(r, d, baseline_year), ref=r.indicator.code)
-                for r, d in changes
-                if r in mine
-            ] + [
-                Paragraph(_instrument_sentence(i, values["short_name"]))
-                for i in new_instruments(mine, baseline_year)
-            ]
+            block.paragraphs = _drafted(
+                [r for r in changed if r in mine], directions, before, baseline_year, values, seen
+            )
         if block.paragraphs:
             blocks.append(block)
     return blocks
+
+
+def _drafted(changed, directions, before, baseline_year, values, seen) -> list[Paragraph]:
+    """Paragraphs of one domain; an instrument cited by several answers is named once."""
+    paragraphs = []
+    for r in changed:
+        fresh = [i for i in new_instruments([r], baseline_year) if i.pk not in seen]
+        seen.update(i.pk for i in fresh)
+        old = before.get(r.indicator.code)
+        sentences = _sentences(
+            r, old, directions.get(r), fresh, baseline_year, values["short_name"]
+        )
+        paragraphs += [Paragraph(text, ref=r.indicator.code) for text in sentences]
+    return paragraphs
 
 
 def draft_text(block: UpdateBlock) -> str:

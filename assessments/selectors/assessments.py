@@ -8,9 +8,13 @@ from .. import permissions
 from ..models import Assessment
 
 
-def assessments_visible_to(user: AbstractBaseUser) -> QuerySet[Assessment]:
+def assessments_visible_to(
+    user: AbstractBaseUser, *, include_cancelled: bool = True
+) -> QuerySet[Assessment]:
     """Assessments the user takes part in (all of them for administrators)."""
     qs = Assessment.objects.select_related("country", "framework", "baseline")
+    if not include_cancelled:
+        qs = qs.filter(cancelled_at__isnull=True)
     if permissions.is_administrator(user):
         return qs
     if not user.is_authenticated:
@@ -24,3 +28,8 @@ def assessment_for(user: AbstractBaseUser, pk: int) -> Assessment:
         return assessments_visible_to(user).get(pk=pk)
     except Assessment.DoesNotExist:
         raise Http404 from None
+
+
+def assessments_in_progress(user: AbstractBaseUser) -> QuerySet[Assessment]:
+    """What 'My work' and the dashboard list: visible and not cancelled."""
+    return assessments_visible_to(user, include_cancelled=False)

@@ -36,6 +36,7 @@ from ..models import (
     Response,
 )
 from ..report.sections import profile_sections
+from .baseline import baseline_filtered_ids
 from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
@@ -146,6 +147,7 @@ class Board:
     counts: dict[str, int]
     total: int
     active: str
+    since: str = ""  # the baseline filter in use, if any
 
     @property
     def filters(self) -> list[tuple[str, str, int]]:
@@ -153,9 +155,13 @@ class Board:
         return [(key, label, self.counts[key]) for key, label in FILTERS.items()]
 
 
-def review_board(assessment: Assessment, *, show: str = "") -> Board:
-    """Every indicator with its response, grouped by domain; `show` is a FILTERS key."""
+def review_board(assessment: Assessment, *, show: str = "", since: str = "") -> Board:
+    """Every indicator with its response, grouped by domain; `show` is a FILTERS key.
+
+    `since` is a baseline filter ("changed", "unchanged") of a follow-up.
+    """
     show = show if show in FILTERS else ""
+    kept = baseline_filtered_ids(Response.objects.filter(assessment=assessment), since)
     responses = (
         Response.objects.filter(assessment=assessment)
         .select_related("option")
@@ -181,10 +187,16 @@ def review_board(assessment: Assessment, *, show: str = "") -> Board:
         counts["waived"] += row.waived
     groups: dict[int, BoardDomain] = {}
     for row in rows:
-        if row.matches(show):
+        if row.matches(show) and (kept is None or row.indicator.pk in kept):
             domain = row.indicator.subdomain.domain
             groups.setdefault(domain.pk, BoardDomain(domain)).rows.append(row)
-    return Board(domains=list(groups.values()), counts=counts, total=len(rows), active=show)
+    return Board(
+        domains=list(groups.values()),
+        counts=counts,
+        total=len(rows),
+        active=show,
+        since=since if kept is not None else "",
+    )
 
 
 # --- One response -------------------------------------------------------------------
@@ -210,6 +222,7 @@ ACTION_LABELS = {
     "waive": _("Waived"),
     "consultant_edit": _("Finding edited by the consultant"),
     "restore": _("Earlier version restored"),
+    "carry_over": _("Carried over from the baseline"),
     "response.placement": _("Placement in the profile changed"),
     "response.profile_selection": _("Profile selection changed"),
 }
@@ -335,9 +348,9 @@ def _count(queryset: QuerySet, key: str = "assessment") -> Coalesce:
 def dashboard_for(user) -> QuerySet[Assessment]:
     """The assessments a consultant works on (all for administrators), with their figures."""
     from .. import permissions
-    from .assessments import assessments_visible_to
+    from .assessments import assessments_in_progress
 
-    qs = assessments_visible_to(user)
+    qs = assessments_in_progress(user)
     if not permissions.is_administrator(user):
         memberships = permissions.memberships(user).values()
         qs = qs.filter(pk__in=[m.assessment_id for m in memberships if m.role == "consultant"])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import AnswerOption, Assessment, Indicator, Response, ResponseRevision
+from .carry_over import carry_refresh
 from .revisions import revision_write
 
 Status = Response.Status
@@ -92,7 +93,9 @@ def response_save(
     locked.finding = finding
     if locked.status == Status.NOT_STARTED:
         locked.status = Status.DRAFT
-    revision_write(response=locked, author=user, action=action)
+    # A carried-over answer records what changed against the baseline.
+    note = carry_refresh(locked)
+    revision_write(response=locked, author=user, action=action, note=note)
     return locked
 
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Evidence, LegalInstrument, Level, Response, Source
+from ..models import Assessment, Evidence, LegalInstrument, Response, Source
+from .carry_over import carry_refresh
 from .revisions import revision_write
 from .uploads import validate_upload
 
@@ -24,27 +25,6 @@ def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
     return locked
-
-
-def evidence_missing(response: Response) -> str:
-    """Why the answer's level is not backed by its evidence yet; "" when it is."""
-    level = response.option.level if response.option_id else None
-    if level not in (Level.DEVELOPED, Level.PARTIAL):
-        return ""
-    items = list(response.evidence.filter(removed_at__isnull=True).select_related("instrument"))
-    label = Level(level).label.lower()
-    if not items:
-        return _(
-            "A “%(level)s” answer needs evidence: cite at least one legal instrument from the "
-            "registry or a source."
-        ) % {"level": label}
-    in_force = [e for e in items if e.source_id or e.instrument.is_in_force]
-    if level == Level.DEVELOPED and not in_force:
-        return _(
-            "A draft or repealed instrument cannot be the only evidence of a “developed” answer: "
-            "cite an instrument in force or a source."
-        )
-    return ""
 
 
 def source_create(
@@ -94,6 +74,7 @@ def evidence_add(
         evidence.file = file
     evidence.full_clean()
     evidence.save()
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_add", note=str(evidence))
     return evidence
 
@@ -104,6 +85,7 @@ def evidence_remove(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
     locked = _lock_editable(evidence.response, user)
     evidence.removed_at = timezone.now()
     evidence.save(update_fields=["removed_at"])
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_remove", note=str(evidence))
     return evidence
 
@@ -116,5 +98,6 @@ def evidence_restore(*, evidence: Evidence, user: AbstractBaseUser) -> Evidence:
         raise ApplicationError(_("This evidence was not removed."))
     evidence.removed_at = None
     evidence.save(update_fields=["removed_at"])
+    carry_refresh(locked)
     revision_write(response=locked, author=user, action="evidence_restore", note=str(evidence))
     return evidence

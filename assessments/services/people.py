@@ -2,23 +2,16 @@
 
 from collections.abc import Iterable
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Assignment, Membership
+from ..models import Assessment, Assignment, Invitation, Membership
 from ..selectors.work import assessment_indicators
+from . import invitations
 from .audit import audit_log
-from .notifications import absolute_url, notify
-
-User = get_user_model()
 
 
 def _require_manager(user: AbstractBaseUser, assessment: Assessment) -> None:
@@ -26,7 +19,6 @@ def _require_manager(user: AbstractBaseUser, assessment: Assessment) -> None:
         raise NotAllowed(_("Only the government coordinator manages focal points."))
 
 
-@transaction.atomic
 def focal_point_add(
     *,
     assessment: Assessment,
@@ -35,50 +27,19 @@ def focal_point_add(
     last_name: str,
     email: str,
     institution: str,
-) -> Membership:
-    """Create or reuse the account, add it as focal point, email a set-password link."""
+    role: str = Membership.Role.FOCAL_POINT,
+) -> Membership | Invitation:
+    """A new account joins at once with a set-password link; an existing one is invited."""
     _require_manager(actor, assessment)
-    email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User(username=email, email=email, first_name=first_name, last_name=last_name)
-        user.set_unusable_password()
-        user.full_clean()
-        user.save()
-    if Membership.objects.filter(user=user, assessment=assessment).exists():
-        raise ApplicationError(
-            _("%(email)s already takes part in this assessment.") % {"email": email}
-        )
-    membership = Membership.objects.create(
-        user=user, assessment=assessment, role=Membership.Role.FOCAL_POINT, institution=institution
+    return invitations.person_invite(
+        assessment=assessment,
+        actor=actor,
+        email=email,
+        role=role,
+        institution=institution,
+        first_name=first_name,
+        last_name=last_name,
     )
-    audit_log(assessment=assessment, actor=actor, action="member.add", reason=email)
-    link = absolute_url(
-        reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    )
-    notify(
-        users=[user],
-        subject=_("You are a focal point for the MGI assessment of %(country)s")
-        % {"country": assessment.country.short_name},
-        body=_(
-            "%(actor)s added you as a focal point (%(institution)s) for %(assessment)s.\n\n"
-            "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
-        )
-        % {
-            "actor": actor.get_full_name() or actor.username,
-            "institution": institution,
-            "assessment": assessment,
-            "link": link,
-            "username": user.username,
-        },
-    )
-    return membership
 
 
 @transaction.atomic

@@ -25,7 +25,7 @@ from ..models import Assessment, Comment, Membership, Response
 from ..selectors.people import assigned_focal_points, members
 from ..selectors.review import readiness
 from .audit import audit_log
-from .evidence import evidence_missing
+from .evidence_rules import evidence_missing
 from .notifications import absolute_url, notify
 from .revisions import revision_write
 

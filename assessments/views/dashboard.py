@@ -13,4 +13,8 @@ def consultant_dashboard(request):
     if not permissions.can_use_dashboard(request.user):
         raise PermissionDenied
     assessments = dashboard_for(request.user)
-    return render(request, "assessments/review/dashboard.html", {"assessments": assessments})
+    context = {
+        "assessments": assessments,
+        "can_create_assessment": permissions.can_create_assessment(request.user),
+    }
+    return render(request, "assessments/review/dashboard.html", context)

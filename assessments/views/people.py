@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.people import FocalPointForm
-from ..models import Membership, SubDomain
+from ..models import Invitation, Membership, SubDomain
 from ..selectors.assessments import assessment_for
 from ..selectors.work import assessment_indicators
 from ..services import people
@@ -29,27 +29,33 @@ def people_list(request, pk: int):
     form = FocalPointForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            people.focal_point_add(
-                assessment=assessment,
-                actor=request.user,
-                **form.cleaned_data,
+            added = people.focal_point_add(
+                assessment=assessment, actor=request.user, **form.cleaned_data
             )
-            messages.success(
-                request,
-                _("%(email)s was added and emailed a link to set a password.")
-                % {"email": form.cleaned_data["email"]},
-            )
+            if isinstance(added, Invitation):
+                done = _(
+                    "%(email)s already has an account: they were invited and join once they accept."
+                )
+            else:
+                done = _("%(email)s was added and emailed a link to set a password.")
+            messages.success(request, done % {"email": form.cleaned_data["email"]})
             return redirect("assessments:people", pk)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
-    members = assessment.memberships.select_related("user").prefetch_related(
-        "assignments__subdomain", "assignments__indicator"
+    members = assessment.memberships.select_related("user", "assessment").prefetch_related(
+        "assignments__subdomain", "assignments__indicator", "user__groups"
     )
-    return render(
-        request,
-        "assessments/people.html",
-        {"assessment": assessment, "form": form, "members": members},
-    )
+    rows = [(m, permissions.can_change_member(request.user, m)) for m in members]
+    context = {
+        "assessment": assessment,
+        "form": form,
+        "members": rows,
+        "roles": Membership.Role.choices,
+        "invitations": assessment.invitations.filter(
+            accepted_at=None, declined_at=None
+        ).select_related("user"),
+    }
+    return render(request, "assessments/people.html", context)
 
 
 def _pairs(values: list[str]) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from ..forms.review import (
 )
 from ..models import Assessment, Response
 from ..selectors.assessments import assessment_for
+from ..selectors.baseline import baseline_beside
 from ..selectors.review import (
     assessment_indicators,
     comments_for,
@@ -73,7 +74,9 @@ def board(request, pk: int):
         raise PermissionDenied
     context = {
         "assessment": assessment,
-        "board": review_board(assessment, show=request.GET.get("show", "")),
+        "board": review_board(
+            assessment, show=request.GET.get("show", ""), since=request.GET.get("since", "")
+        ),
         "can": permissions.capabilities(request.user, assessment),
     }
     template = "_board.html" if _is_htmx(request) else "board.html"
@@ -104,6 +107,7 @@ def response_page(request, pk: int, code: str):
         if response.pk
         else [],
         "history": review_history(response),
+        "baseline": baseline_beside(response),
         "reviewer": reviewer,
         "moves": workflow.response_moves_open(response, user) if reviewer else set(),
         "can_edit_finding": reviewer and review.finding_editable(response, user),

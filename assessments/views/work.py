@@ -4,16 +4,18 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .. import permissions
-from ..selectors.assessments import assessment_for, assessments_visible_to
+from ..selectors.assessments import assessment_for, assessments_in_progress
+from ..selectors.setup import open_invitations_for
 from ..selectors.work import worklist
 
 
 @login_required
 def my_work(request):
-    worklists = [worklist(request.user, a) for a in assessments_visible_to(request.user)]
+    worklists = [worklist(request.user, a) for a in assessments_in_progress(request.user)]
     # Work in progress first; finished assessments stay listed below, without their items.
     worklists.sort(key=lambda work: not work.active)
-    return render(request, "assessments/my_work.html", {"worklists": worklists})
+    context = {"worklists": worklists, "invitations": open_invitations_for(request.user)}
+    return render(request, "assessments/my_work.html", context)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.utils import timezone
 from assessments.models import Assessment, LegalInstrument, Response
 from assessments.report.build import profile_build
 from assessments.selectors.registry import instruments_with_similar_title
-from assessments.services.evidence import evidence_missing
+from assessments.services.evidence_rules import evidence_missing
 from assessments.text import clean_text
 
 pytestmark = pytest.mark.django_db

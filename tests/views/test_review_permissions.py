@@ -28,6 +28,22 @@ PAGES = {
         "outsider": 404,
     },
     "consultation": {r: 200 for r in ROLES} | {"outsider": 404},
+    # Issue 11: only staff and the "consultants" group start assessments (the consultant
+    # fixture is a member, not in the group); only consultants cancel one.
+    "assessment-new": {
+        "focal_point": 404,
+        "coordinator": 404,
+        "consultant": 404,
+        "administrator": 200,
+        "outsider": 404,
+    },
+    "assessment-cancel": {
+        "focal_point": 403,
+        "coordinator": 403,
+        "consultant": 200,
+        "administrator": 200,
+        "outsider": 404,
+    },
     "consultant-dashboard": {
         "focal_point": 403,
         "coordinator": 403,
@@ -49,7 +65,7 @@ ACTIONS = [
 
 
 def url_of(name, assessment, indicator):
-    if name == "consultant-dashboard":
+    if name in ("consultant-dashboard", "assessment-new"):
         return reverse(f"assessments:{name}")
     if name in ("review-response", *ACTIONS):
         return reverse(f"assessments:{name}", args=[assessment.pk, indicator.code])

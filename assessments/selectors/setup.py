@@ -1,0 +1,54 @@
+"""Reads for starting assessments and for invitations."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .. import permissions
+from ..models import Assessment, Country, Framework, Invitation
+from .assessments import assessments_visible_to
+
+
+def open_invitations_for(user: AbstractBaseUser) -> list[Invitation]:
+    """Invitations waiting for this person's answer, for 'My work'."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Invitation.objects.filter(
+            user=user,
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            assessment__cancelled_at__isnull=True,
+        ).select_related("assessment__country", "invited_by")
+    )
+
+
+def invitation_for(user: AbstractBaseUser, token: str) -> Invitation:
+    """The invitation behind a link, only for the account it invites; 404 otherwise."""
+    invitation = (
+        Invitation.objects.filter(token=token, user_id=user.pk)
+        .select_related("assessment__country", "invited_by")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def national_frameworks() -> QuerySet[Framework]:
+    return Framework.objects.exclude(kind=Framework.Kind.MODULE).order_by("name")
+
+
+def baseline_choices() -> QuerySet[Assessment]:
+    """Assessments that can serve as a baseline: any not cancelled."""
+    return Assessment.objects.filter(cancelled_at__isnull=True).select_related("country")
+
+
+def countries() -> QuerySet[Country]:
+    return Country.objects.all()
+
+
+def cancelled_for(user: AbstractBaseUser) -> list[Assessment]:
+    """Cancelled assessments this person may restore."""
+    rows = assessments_visible_to(user, include_cancelled=True).filter(cancelled_at__isnull=False)
+    return [a for a in rows if permissions.can_restore_assessment(user, a)]

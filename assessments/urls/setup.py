@@ -1,0 +1,14 @@
+"""Starting, cancelling and restoring assessments; invitations and members."""
+
+from django.urls import path
+
+from ..views import setup
+
+urlpatterns = [
+    path("new/", setup.assessment_new, name="assessment-new"),
+    path("a/<int:pk>/cancel/", setup.assessment_cancel, name="assessment-cancel"),
+    path("a/<int:pk>/restore/", setup.assessment_restore, name="assessment-restore"),
+    path("a/<int:pk>/people/<int:member_pk>/", setup.member_change, name="member-change"),
+    path("a/<int:pk>/i/<str:code>/confirm/", setup.response_confirm, name="response-confirm"),
+    path("invitation/<str:token>/", setup.invitation, name="invitation"),
+]

@@ -1,0 +1,154 @@
+"""Starting, cancelling and restoring assessments; invitations; members' roles."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..exceptions import ApplicationError
+from ..forms.people import MemberChangeForm
+from ..forms.setup import AssessmentForm
+from ..models import Country, Membership
+from ..selectors.assessments import assessment_for
+from ..selectors.setup import cancelled_for, invitation_for
+from ..selectors.work import indicator_for
+from ..services import assessments as setup
+from ..services import carry_over, invitations
+from ..services.entry import response_open
+
+
+def _suggested_baseline(request):
+    country = Country.objects.filter(code=request.GET.get("country", "").upper()).first()
+    return setup.baseline_default(country, None), country
+
+
+@login_required
+def assessment_new(request):
+    if not permissions.can_create_assessment(request.user):
+        raise Http404
+    suggested, country = _suggested_baseline(request)
+    form = AssessmentForm(request.POST or None, suggested=suggested, initial={"country": country})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        picked = data["country"]
+        try:
+            assessment = setup.assessment_create(
+                actor=request.user,
+                country=setup.CountryInput(
+                    code=picked.code if picked else data["code"],
+                    name=data["name"],
+                    short_name=data["short_name"],
+                ),
+                edition=data["edition"],
+                year=data["year"],
+                framework=data["framework"],
+                covid_module=data["covid_module"],
+                language=data["language"],
+                baseline=form.baseline_value(),
+                coordinator=setup.CoordinatorInput(
+                    email=data["coordinator_email"],
+                    first_name=data["coordinator_first_name"],
+                    last_name=data["coordinator_last_name"],
+                    institution=data["coordinator_institution"],
+                ),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, _("%(a)s was created and its coordinator invited.") % {"a": assessment}
+            )
+            return redirect(assessment)
+    context = {"form": form, "cancelled": cancelled_for(request.user)}
+    return render(request, "assessments/setup/new.html", context)
+
+
+@login_required
+def assessment_cancel(request, pk: int):
+    assessment = assessment_for(request.user, pk)
+    if not permissions.can_cancel_assessment(request.user, assessment):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            setup.assessment_cancel(
+                assessment=assessment, actor=request.user, reason=request.POST.get("reason", "")
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The assessment was cancelled. It can be restored."))
+            return redirect(assessment)
+    return render(request, "assessments/setup/cancel.html", {"assessment": assessment})
+
+
+@login_required
+@require_POST
+def assessment_restore(request, pk: int):
+    assessment = assessment_for(request.user, pk)
+    try:
+        setup.assessment_restore(assessment=assessment, actor=request.user)
+    except ApplicationError as exc:
+        raise PermissionDenied(exc.message) from None
+    messages.success(request, _("The assessment was restored."))
+    return redirect(assessment)
+
+
+@login_required
+def invitation(request, token: str):
+    invite = invitation_for(request.user, token)
+    if request.method == "POST":
+        try:
+            if request.POST.get("answer") == "accept":
+                invitations.invitation_accept(invitation=invite, user=request.user)
+                messages.success(
+                    request, _("You now take part in %(a)s.") % {"a": invite.assessment}
+                )
+                return redirect(invite.assessment)
+            invitations.invitation_decline(invitation=invite, user=request.user)
+            messages.info(request, _("You declined the invitation."))
+            return redirect("assessments:my-work")
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    return render(request, "assessments/setup/invitation.html", {"invitation": invite})
+
+
+@login_required
+@require_POST
+def member_change(request, pk: int, member_pk: int):
+    assessment = assessment_for(request.user, pk)
+    member = get_object_or_404(
+        Membership.objects.select_related("user", "assessment"), pk=member_pk, assessment=assessment
+    )
+    form = MemberChangeForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    try:
+        if form.cleaned_data["remove"]:
+            invitations.member_remove(member=member, actor=request.user)
+            messages.success(request, _("%(who)s was removed.") % {"who": member.user})
+        else:
+            invitations.member_role_change(
+                member=member, actor=request.user, role=form.cleaned_data["role"]
+            )
+            messages.success(request, _("The role of %(who)s was changed.") % {"who": member.user})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("assessments:people", pk)
+
+
+@login_required
+@require_POST
+def response_confirm(request, pk: int, code: str):
+    assessment = assessment_for(request.user, pk)
+    indicator = indicator_for(request.user, assessment, code)
+    response = response_open(assessment=assessment, indicator=indicator)
+    try:
+        carry_over.carried_confirm(response=response, user=request.user)
+        messages.success(request, _("Confirmed unchanged and submitted."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(response)
