@@ -152,3 +152,25 @@ def test_gcm_table_lists_areas_by_placement(sdg_assessment):
     assert [r.indicator.code for r in rows[15].further] == ["1.1.2"]
     assert [r.indicator.code for r in rows[22].developed] == ["1.1.3"]
     assert [r.indicator.code for r in rows[22].further] == ["1.1.5"]
+
+
+def test_the_gcm_table_is_in_the_profile_only_when_chosen(sdg_assessment, sdg_people):
+    from assessments.report.build import profile_build
+    from assessments.report.render import render_html
+    from assessments.services.profile_texts import profile_texts_save
+
+    answer_levels(sdg_assessment, ["developed", "absent", None, None, None])
+    assert profile_build(sdg_assessment).gcm == []
+    assert "objectives of the Global Compact" not in render_html(profile_build(sdg_assessment))
+    profile_texts_save(
+        assessment=sdg_assessment,
+        user=sdg_people[Role.CONSULTANT],
+        values={"include_gcm_table": True},
+    )
+    profile = profile_build(sdg_assessment)
+    (row,) = profile.gcm  # objective 22 has no answered indicator and is left out
+    assert row.number == 15
+    assert [t.split()[0] for t in row.developed + row.further] == ["1.1.1", "1.1.2"]
+    html = render_html(profile)
+    assert "The assessment and the objectives of the Global Compact for Migration" in html
+    assert "15. Provide access to basic services for migrants" in html
