@@ -21,6 +21,7 @@ setup: $(VENV)/.installed
 	mkdir -p data
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_framework
+	$(PY) manage.py load_crosswalk
 	@if $(PY) manage.py help load_demo >/dev/null 2>&1; then $(PY) manage.py load_demo; fi
 
 run: setup

@@ -195,6 +195,16 @@ def can_edit_profile_text(user: AbstractBaseUser, assessment: Assessment) -> boo
     )
 
 
+def can_view_sdg(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """The SDG 10.7.2 and GCM draft: every member, like the profile preview."""
+    return can_view_assessment(user, assessment)
+
+
+def can_override_sdg(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """The government answers the UN Inquiry: its coordinator decides each sub-category."""
+    return has_role(user, assessment, Role.COORDINATOR, "administrator")
+
+
 def can_download_profile(user: AbstractBaseUser, version: ProfileVersion) -> bool:
     if version.published:
         return True
@@ -207,6 +217,7 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
         "manage_people": can_manage_people(user, assessment),
         "review": can_review(user, assessment),
         "preview_profile": can_preview_profile(user, assessment),
+        "view_sdg": can_view_sdg(user, assessment),
         "generate_profile": can_generate_profile(user, assessment),
         "edit_profile_text": can_edit_profile_text(user, assessment),
         "use_registry": can_use_registry(user, assessment.country),

@@ -84,6 +84,15 @@ class ProfileTextsForm(Form):
                 initial=overrides.get(key) or drafts.get(domain.number, ""),
             )
 
+        self.fields[texts.GCM_TABLE_KEY] = forms.BooleanField(
+            label=_(
+                "Print, under “After the MGI assessment”, the table of the Global Compact for "
+                "Migration objectives with the areas that relate to each"
+            ),
+            required=False,
+            initial=bool(overrides.get(texts.GCM_TABLE_KEY)),
+        )
+
     def clean_process_steps(self):
         value = self.cleaned_data["process_steps"]
         if any("|" not in line for line in value.splitlines() if line.strip()):
@@ -95,6 +104,9 @@ class ProfileTextsForm(Form):
         result = {}
         for key, raw in self.cleaned_data.items():
             if key == "annex_all_instruments":
+                continue
+            if key == texts.GCM_TABLE_KEY:
+                result[key] = True if raw else None
                 continue
             value = _from_text(key, raw)
             if key.startswith(texts.UPDATES_PREFIX):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0004_assessment_lifecycle"),
+        ("assessments", "0008_sdg_crosswalk"),
     ]
 
     operations = [

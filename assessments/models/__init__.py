@@ -1,6 +1,7 @@
 """The data model, one module per part; re-exported here."""
 
 from .assessment import Assessment, Assignment, Country, Invitation, Membership
+from .crosswalk import GcmObjective, SdgOverride, SdgSubcategory
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
 from .report import ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
@@ -16,6 +17,7 @@ __all__ = [
     "Domain",
     "Evidence",
     "Framework",
+    "GcmObjective",
     "Indicator",
     "Invitation",
     "LegalInstrument",
@@ -24,6 +26,8 @@ __all__ = [
     "ProfileVersion",
     "Response",
     "ResponseRevision",
+    "SdgOverride",
+    "SdgSubcategory",
     "Source",
     "SubDomain",
 ]

@@ -8,13 +8,16 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from ..models import Assessment, Domain, Evidence, Level, Response, Source
+from ..models import Assessment, Domain, Evidence, Response, Source
+from ..selectors.sdg import gcm_table
 from . import annex, texts
+from .placement import placement
 from .profile import (
     Chapter,
     CovidAnnex,
     DomainSummary,
     Footnote,
+    GcmEntry,
     MigofItem,
     Paragraph,
     ProcessStep,
@@ -28,29 +31,6 @@ from .updates import build_updates
 Placement = Response.Placement
 COVID_SLUG = "covid19"
 FINAL_STAGES = {Assessment.Stage.VALIDATED, Assessment.Stage.PUBLISHED}
-
-
-def placement(response: Response) -> str | None:
-    """Where a response goes in its chapter, or None when the profile leaves it out."""
-    if response.option_id is None or response.is_waived or response.excluded_from_profile:
-        return None
-    if response.placement_override:
-        if response.placement_override == Placement.WELL_DEVELOPED and not _has_evidence(response):
-            return None
-        return response.placement_override
-    level = response.option.level
-    if level == Level.DEVELOPED:
-        # A well-developed area is stated as a fact backed by law: never without its evidence.
-        return Placement.WELL_DEVELOPED if _has_evidence(response) else None
-    if level in (Level.PARTIAL, Level.ABSENT):
-        return Placement.FURTHER_DEVELOPMENT
-    return None
-
-
-def _has_evidence(response: Response) -> bool:
-    # Responses read without their evidence (the baseline's, for the updates) are not judged.
-    evidence = getattr(response, "active_evidence", None)
-    return evidence is None or bool(evidence)
 
 
 def profile_order(response: Response) -> tuple:
@@ -263,5 +243,23 @@ def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
         ),
         process_steps=_steps(merged["process_steps"], values),
     )
+    if a.profile_texts.get(texts.GCM_TABLE_KEY):
+        profile.gcm = _gcm(a)
     profile.toc = _toc(profile)
     return profile
+
+
+def _gcm(assessment: Assessment) -> list[GcmEntry]:
+    def label(r: Response) -> str:
+        return f"{r.indicator.code} {r.indicator.title}"
+
+    return [
+        GcmEntry(
+            row.objective.number,
+            row.objective.title,
+            [label(r) for r in row.developed],
+            [label(r) for r in row.further],
+        )
+        for row in gcm_table(assessment)
+        if row.developed or row.further
+    ]

@@ -107,6 +107,16 @@ class ProcessStep:
 
 
 @dataclass
+class GcmEntry:
+    """One GCM objective and the areas of the assessment that relate to it."""
+
+    number: int
+    title: str
+    developed: list[str]
+    further: list[str]
+
+
+@dataclass
 class Profile:
     language: str
     title: str
@@ -139,3 +149,5 @@ class Profile:
     legislation: list[AnnexGroup]
     process_steps: list[ProcessStep]
     toc: list[TocEntry] = field(default_factory=list)
+    # The GCM table of "After the MGI assessment", when the consultant chose to print it.
+    gcm: list[GcmEntry] = field(default_factory=list)

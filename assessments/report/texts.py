@@ -22,6 +22,8 @@ TEXT_KEYS = [
 ]
 LIST_KEYS = {"mgi_is", "mgi_is_not", "after_assessment_points"}
 UPDATES_PREFIX = "updates_"
+# A yes/no choice among the texts: print the GCM table in "After the MGI assessment".
+GCM_TABLE_KEY = "include_gcm_table"
 
 DEFAULTS: dict = {
     "imprint": (

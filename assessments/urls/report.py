@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import profile, public
+from ..views import profile, public, sdg
 
 urlpatterns = [
     path("a/<int:pk>/profile/", profile.profile_preview, name="profile-preview"),
@@ -11,5 +11,8 @@ urlpatterns = [
     path("a/<int:pk>/profile/pdf/", profile.profile_pdf, name="profile-pdf"),
     path("a/<int:pk>/profile/v<int:number>.pdf", profile.profile_download, name="profile-download"),
     path("a/<int:pk>/profile/texts/", profile.profile_texts, name="profile-texts"),
+    path("a/<int:pk>/sdg/", sdg.sdg_page, name="sdg"),
+    path("a/<int:pk>/sdg/<str:code>/", sdg.sdg_override, name="sdg-override"),
+    path("a/<int:pk>/sdg.<str:fmt>", sdg.sdg_export, name="sdg-export"),
     path("published/", public.published_profiles, name="published-profiles"),
 ]

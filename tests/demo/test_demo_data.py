@@ -295,3 +295,12 @@ def test_load_demo_prints_the_users(loaded, settings, capsys):
     out = capsys.readouterr().out
     assert "mgi-demo-2022" in out and "ge-focal" in out
     assert Assessment.objects.filter(country__code="KG").count() == 2
+
+
+def test_sdg1072_prints_six_domains_with_a_category_for_the_2022_demo(loaded, capsys):
+    call_command("load_crosswalk", verbosity=0)
+    call_command("sdg1072", "KG", "2022")
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["1", "2", "3", "4", "5", "6"]
+    categories = ("Fully meets", "Meets", "Partially meets", "Requires further progress")
+    assert all(line.endswith(categories) for line in lines)

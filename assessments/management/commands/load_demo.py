@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.demo.loader import demo_load
 from assessments.exceptions import ApplicationError
-from assessments.models import Framework
+from assessments.models import Framework, SdgSubcategory
 
 
 class Command(BaseCommand):
@@ -19,6 +19,8 @@ class Command(BaseCommand):
             )
         if not Framework.objects.filter(indicators__code="1.1.1").exists():
             call_command("load_framework", stdout=self.stdout)
+        if not SdgSubcategory.objects.exists():
+            call_command("load_crosswalk", stdout=self.stdout)
         try:
             report = demo_load()
         except ApplicationError as exc:
