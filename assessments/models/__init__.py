@@ -4,13 +4,14 @@ from .assessment import Assessment, Assignment, Country, Membership
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
 from .report import ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
-from .review import AuditEntry, Comment
+from .review import AuditEntry, BoardVisit, Comment, Reminder
 
 __all__ = [
     "AnswerOption",
     "Assessment",
     "Assignment",
     "AuditEntry",
+    "BoardVisit",
     "Comment",
     "Country",
     "Domain",
@@ -21,6 +22,7 @@ __all__ = [
     "Level",
     "Membership",
     "ProfileVersion",
+    "Reminder",
     "Response",
     "ResponseRevision",
     "Source",

@@ -4,7 +4,7 @@ Every function runs a fixed number of queries, whatever the number of responses.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import (
@@ -29,7 +29,6 @@ from ..models import (
     Assignment,
     AuditEntry,
     Comment,
-    Domain,
     Indicator,
     Membership,
     Response,
@@ -86,91 +85,6 @@ def readiness(assessment: Assessment) -> Readiness:
         if not waived and (r is None or r.status != Status.ACCEPTED):
             not_accepted.append(indicator)
     return Readiness(required=required, missing=missing, not_accepted=not_accepted)
-
-
-# --- The review board ---------------------------------------------------------------
-FILTERS = {
-    "submitted": _("Submitted"),
-    "returned": _("Returned"),
-    "accepted": _("Accepted"),
-    "open_comments": _("With open comments"),
-}
-
-
-@dataclass
-class BoardRow:
-    indicator: Indicator
-    response: Response | None
-
-    @property
-    def status(self) -> str:
-        return self.response.status if self.response else Status.NOT_STARTED
-
-    @property
-    def status_label(self) -> str:
-        return Status(self.status).label
-
-    @property
-    def open_comments(self) -> int:
-        return getattr(self.response, "open_comments", 0) if self.response else 0
-
-    @property
-    def waived(self) -> bool:
-        return bool(self.response and self.response.is_waived)
-
-    def matches(self, key: str) -> bool:
-        if key == "open_comments":
-            return self.open_comments > 0
-        return not key or self.status == key
-
-
-@dataclass
-class BoardDomain:
-    domain: Domain
-    rows: list[BoardRow] = field(default_factory=list)
-
-
-@dataclass
-class Board:
-    domains: list[BoardDomain]
-    counts: dict[str, int]
-    total: int
-    active: str
-
-    @property
-    def filters(self) -> list[tuple[str, str, int]]:
-        """(key, label, count) of each filter, for the pills above the board."""
-        return [(key, label, self.counts[key]) for key, label in FILTERS.items()]
-
-
-def review_board(assessment: Assessment, *, show: str = "") -> Board:
-    """Every indicator with its response, grouped by domain; `show` is a FILTERS key."""
-    show = show if show in FILTERS else ""
-    responses = (
-        Response.objects.filter(assessment=assessment)
-        .select_related("option")
-        .annotate(
-            open_comments=Count(
-                "comments",
-                filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
-            )
-        )
-        .order_by()
-    )
-    by_indicator = {r.indicator_id: r for r in responses}
-    rows = [BoardRow(i, by_indicator.get(i.pk)) for i in assessment_indicators(assessment)]
-    counts = {s.value: 0 for s in Status}
-    counts.update(open_comments=0, waived=0)
-    for row in rows:
-        counts[row.status] += 1
-        counts["open_comments"] += row.open_comments > 0
-        counts["waived"] += row.waived
-    groups: dict[int, BoardDomain] = {}
-    for row in rows:
-        if row.matches(show):
-            domain = row.indicator.subdomain.domain
-            groups.setdefault(domain.pk, BoardDomain(domain)).rows.append(row)
-    return Board(domains=list(groups.values()), counts=counts, total=len(rows), active=show)
 
 
 # --- One response -------------------------------------------------------------------
