@@ -19,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -240,18 +240,30 @@ def dashboard_for(user) -> QuerySet[Assessment]:
     covid = Indicator.objects.filter(framework__slug=COVID_SLUG).count()
     own = _count(Indicator.objects.filter(framework=OuterRef("framework")), "framework")
     mine_responses = Response.objects.filter(assessment=OuterRef("pk"))
+    comments = Comment.objects.filter(assessment=OuterRef("pk"))
+    latest_audit = Subquery(
+        AuditEntry.objects.filter(assessment=OuterRef("pk"))
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    latest_comment = Subquery(comments.order_by("-created_at").values("created_at")[:1])
     return qs.annotate(
         indicator_total=own + Case(When(covid_module=True, then=Value(covid)), default=Value(0)),
         answered=_count(mine_responses.filter(status__in=DONE)),
         accepted=_count(mine_responses.filter(status=Status.ACCEPTED)),
-        open_comments=_count(
-            Comment.objects.filter(
-                assessment=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True
+        waiting=_count(mine_responses.filter(status=Status.SUBMITTED)),
+        open_comments=_count(comments.filter(parent__isnull=True, resolved_at__isnull=True)),
+        # Answers from others in the open threads this person started.
+        replies=_count(
+            comments.filter(parent__author=user, parent__resolved_at__isnull=True).exclude(
+                author=user
             )
         ),
-        last_activity=Subquery(
-            AuditEntry.objects.filter(assessment=OuterRef("pk"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
+        open_consultation=_count(
+            comments.filter(response__isnull=True, parent__isnull=True, resolved_at__isnull=True)
+        ),
+        # Comments are not audited; the later of the two is the real last activity.
+        last_activity=Greatest(
+            Coalesce(latest_audit, latest_comment), Coalesce(latest_comment, latest_audit)
         ),
     ).order_by("country__short_name", "-year")
