@@ -19,12 +19,22 @@ from django.db import transaction
 
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
+from .clock import clock_at
+from .history import Played, consultation_comments, history_play, live_return, needs_history
 from .people import DEMO_KG_ROLES, memberships_sync, users_sync
 from .responses import ResponseSpec, response_sync
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 COVID_SLUG = "covid19"
 BASELINE_CUTOFF = 2018
+# Answers the demo's consultant returned once before accepting them (code -> comment).
+KG_RETURNS = {
+    "1.1.3": "Say which groups of migrants the restriction applies to, and cite the article.",
+    "2.5.1": "Please add the year of the latest census and its migration questions.",
+    "4.1.4": "The finding should mention the recognition of qualifications too.",
+    "6.1.1": "Cite the resolution on the visa regime, not only the law.",
+}
+GE_RETURN = "1.1.2"
 User = get_user_model()
 
 
@@ -222,30 +232,43 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
 
     reviewer = users["consultant"]
     frameworks = [f for f in (framework, covid) if f is not None]
-    for spec in specs22.values():
-        response_sync(
-            assessment=a22,
-            frameworks=frameworks,
-            spec=spec,
-            users=users,
-            reviewer=reviewer,
-            instruments=instruments,
-            sources=sources22,
-            report=report,
-        )
     keep = _before_cutoff(instruments, sources22)
     for spec in specs18.values():
         spec.evidence = [e for e in spec.evidence if keep(e)]
-        response_sync(
-            assessment=a18,
-            frameworks=[framework],
-            spec=spec,
-            users=users,
-            reviewer=reviewer,
-            instruments=instruments,
-            sources=sources18,
-            report=report,
-        )
+    plays = [
+        (a22, specs22, frameworks, sources22, clock_at(2022, 1, 17)),
+        (a18, specs18, [framework], sources18, clock_at(2018, 1, 15)),
+    ]
+    for assessment, specs, frames, sources, clock in plays:
+        play = needs_history(assessment)
+        items = []
+        with clock.running():
+            for spec in specs.values():
+                response = response_sync(
+                    assessment=assessment,
+                    frameworks=frames,
+                    spec=spec,
+                    users=users,
+                    reviewer=reviewer,
+                    instruments=instruments,
+                    sources=sources,
+                    report=report,
+                    play=play,
+                )
+                if response is not None:
+                    items.append(
+                        Played(response, users.get(spec.user), spec.status, spec.waiver_reason)
+                    )
+        if play:
+            history_play(
+                assessment=assessment,
+                items=items,
+                clock=clock,
+                consultant=reviewer,
+                returns=KG_RETURNS,
+            )
+            if assessment.stage == Assessment.Stage.CONSULTATION:
+                consultation_comments(assessment=assessment, people=users, clock=clock)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
@@ -261,6 +284,7 @@ def _second_country(people: dict, framework: Framework, users: dict, report: Dem
         country=country, framework=framework, meta=second, baseline=None, report=report
     )
     memberships_sync(assessment, second["memberships"], users, [framework], report)
+    play, items, clock = needs_history(assessment), [], clock_at(2024, 2, 5)
     for row in second.get("responses") or []:
         spec = ResponseSpec(
             code=str(row["code"]),
@@ -270,13 +294,34 @@ def _second_country(people: dict, framework: Framework, users: dict, report: Dem
             user=row["user"],
             status=row["status"],
         )
-        response_sync(
-            assessment=assessment,
-            frameworks=[framework],
-            spec=spec,
-            users=users,
-            reviewer=None,
-            instruments=instruments,
-            sources={},
-            report=report,
-        )
+        with clock.running():
+            response = response_sync(
+                assessment=assessment,
+                frameworks=[framework],
+                spec=spec,
+                users=users,
+                reviewer=None,
+                instruments=instruments,
+                sources={},
+                report=report,
+                play=play,
+            )
+        items.append(Played(response, users.get(spec.user), spec.status))
+    if play:
+        _georgian_history(assessment, items, users, clock)
+
+
+def _georgian_history(assessment: Assessment, items: list, users: dict, clock) -> None:
+    """Data collection under way: one answer returned, fixed and resubmitted for real."""
+    history_play(
+        assessment=assessment, items=items, clock=clock, consultant=users["consultant"], returns={}
+    )
+    returned = next(i for i in items if i.response.indicator.code == GE_RETURN)
+    live_return(
+        response=returned.response,
+        reviewer=users["consultant"],
+        author=users["ge-focal"],
+        comment="Which article of the law grants this? Please cite it.",
+        reply="The finding rests on the ministry's practice; no article yet, as explained.",
+        clock=clock,
+    )
