@@ -317,6 +317,7 @@ def _georgian_history(assessment: Assessment, items: list, users: dict, clock) -
         assessment=assessment, items=items, clock=clock, consultant=users["consultant"], returns={}
     )
     returned = next(i for i in items if i.response.indicator.code == GE_RETURN)
+    clock.advance(days=6)  # the consultant reads the submissions the week after
     live_return(
         response=returned.response,
         reviewer=users["consultant"],
