@@ -7,6 +7,7 @@ from ..models import Level, Response
 from ..selectors.board import BOARD_FILTERS, NO_LEVEL, SORTS, WAIVED, BoardContext
 
 ANY = [("", _("Any"))]
+CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
 
 class BoardFilterForm(forms.Form):
@@ -24,8 +25,10 @@ class BoardFilterForm(forms.Form):
         required=False,
         choices=ANY + list(Response.Status.choices) + [(WAIVED, _("Waived"))],
     )
-    no_evidence = forms.BooleanField(label=_("Without evidence"), required=False)
-    changed = forms.BooleanField(label=_("Changed since I last looked"), required=False)
+    no_evidence = forms.BooleanField(label=_("Without evidence"), required=False, widget=CHECKBOX)
+    changed = forms.BooleanField(
+        label=_("Changed since I last looked"), required=False, widget=CHECKBOX
+    )
     sort = forms.ChoiceField(
         required=False,
         choices=[(k, k) for k in SORTS] + [(f"-{k}", f"-{k}") for k in SORTS],
