@@ -249,7 +249,8 @@ def review_board(ctx: BoardContext, *, filters: dict[str, Any], sort: str = "cod
     rows = []
     for indicator in indicators:
         r = responses.get(indicator.pk)
-        changed = r is not None and (ctx.since is None or r.updated_at > ctx.since)
+        # Marked only against an earlier look; the filter treats a first look as all new.
+        changed = r is not None and ctx.since is not None and r.updated_at > ctx.since
         rows.append(
             BoardRow(
                 indicator,

@@ -62,6 +62,7 @@ class MinistryProgress:
     submitted: int = 0
     accepted: int = 0
     returned: int = 0
+    waived: int = 0
     behind: list = field(default_factory=list)  # focal points with work still to hand over
 
     @property
@@ -134,9 +135,11 @@ def ministry_progress(
     for row in rows.values():
         states = [answers.get(i) for i in row.indicator_ids if i in answers]
         row.answered = sum(level is not None for _s, level, _w in states)
-        row.submitted = sum(s == Status.SUBMITTED for s, _l, _w in states)
-        row.accepted = sum(s == Status.ACCEPTED for s, _l, _w in states)
-        row.returned = sum(s == Status.RETURNED for s, _l, _w in states)
+        # A waived answer counts apart, so that "accepted" never exceeds "answered".
+        row.waived = sum(waived for _s, _l, waived in states)
+        row.submitted = sum(s == Status.SUBMITTED and not w for s, _l, w in states)
+        row.accepted = sum(s == Status.ACCEPTED and not w for s, _l, w in states)
+        row.returned = sum(s == Status.RETURNED and not w for s, _l, w in states)
     return list(rows.values())
 
 
