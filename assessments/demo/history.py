@@ -17,6 +17,14 @@ from ..services.audit import audit_log
 from ..services.revisions import revision_write
 from .clock import DemoClock
 
+# Answers the demo's consultant returned once before accepting them (code -> comment).
+KG_RETURNS = {
+    "1.1.3": "Say which groups of migrants the restriction applies to, and cite the article.",
+    "2.5.1": "Please add the year of the latest census and its migration questions.",
+    "4.1.4": "The finding should mention the recognition of qualifications too.",
+    "6.1.1": "Cite the resolution on the visa regime, not only the law.",
+}
+GE_RETURN = "1.1.2"
 Status = Response.Status
 Stage = Assessment.Stage
 STAGES = [s.value for s in Stage]
@@ -181,3 +189,20 @@ CONSULTATION = [
         "",
     ),
 ]
+
+
+def georgian_history(*, assessment: Assessment, items: list, users: dict, clock) -> None:
+    """Data collection under way: one answer returned, fixed and resubmitted for real."""
+    history_play(
+        assessment=assessment, items=items, clock=clock, consultant=users["consultant"], returns={}
+    )
+    returned = next(i for i in items if i.response.indicator.code == GE_RETURN)
+    clock.advance(days=6)  # the consultant reads the submissions the week after
+    live_return(
+        response=returned.response,
+        reviewer=users["consultant"],
+        author=users["ge-focal"],
+        comment="Which article of the law grants this? Please cite it.",
+        reply="The finding rests on the ministry's practice; no article yet, as explained.",
+        clock=clock,
+    )

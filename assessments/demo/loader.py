@@ -20,21 +20,20 @@ from django.db import transaction
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
 from .clock import clock_at
-from .history import Played, consultation_comments, history_play, live_return, needs_history
+from .history import (
+    KG_RETURNS,
+    Played,
+    consultation_comments,
+    georgian_history,
+    history_play,
+    needs_history,
+)
 from .people import DEMO_KG_ROLES, memberships_sync, users_sync
 from .responses import ResponseSpec, response_sync
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 COVID_SLUG = "covid19"
 BASELINE_CUTOFF = 2018
-# Answers the demo's consultant returned once before accepting them (code -> comment).
-KG_RETURNS = {
-    "1.1.3": "Say which groups of migrants the restriction applies to, and cite the article.",
-    "2.5.1": "Please add the year of the latest census and its migration questions.",
-    "4.1.4": "The finding should mention the recognition of qualifications too.",
-    "6.1.1": "Cite the resolution on the visa regime, not only the law.",
-}
-GE_RETURN = "1.1.2"
 User = get_user_model()
 
 
@@ -308,21 +307,4 @@ def _second_country(people: dict, framework: Framework, users: dict, report: Dem
             )
         items.append(Played(response, users.get(spec.user), spec.status))
     if play:
-        _georgian_history(assessment, items, users, clock)
-
-
-def _georgian_history(assessment: Assessment, items: list, users: dict, clock) -> None:
-    """Data collection under way: one answer returned, fixed and resubmitted for real."""
-    history_play(
-        assessment=assessment, items=items, clock=clock, consultant=users["consultant"], returns={}
-    )
-    returned = next(i for i in items if i.response.indicator.code == GE_RETURN)
-    clock.advance(days=6)  # the consultant reads the submissions the week after
-    live_return(
-        response=returned.response,
-        reviewer=users["consultant"],
-        author=users["ge-focal"],
-        comment="Which article of the law grants this? Please cite it.",
-        reply="The finding rests on the ministry's practice; no article yet, as explained.",
-        clock=clock,
-    )
+        georgian_history(assessment=assessment, items=items, users=users, clock=clock)
