@@ -361,3 +361,21 @@ def can_change_member(user: AbstractBaseUser, member: Membership, new_role: str 
     if not can_manage_people(user, assessment):
         return False
     return not is_protected_member(member) and new_role != Role.CONSULTANT
+
+
+# --- At a glance (issue 19) ---
+def can_bulk_accept(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Accept several submitted answers at once: reviewers, while answers are reviewed."""
+    return can_review(user, assessment) and assessment.stage in REVIEW_STAGES
+
+
+def can_view_overview(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """The grid and the progress by ministry: every member."""
+    return can_view_assessment(user, assessment)
+
+
+def can_remind(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Chase the focal points who are behind: the coordinator (administrators stand in)."""
+    return has_role(user, assessment, Role.COORDINATOR, "administrator") and (
+        assessment.stage not in (Stage.VALIDATED, Stage.PUBLISHED)
+    )

@@ -20,6 +20,15 @@ from django.db import transaction
 from ..dates import DAY, parse_partial_date
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
+from .clock import clock_at
+from .history import (
+    KG_RETURNS,
+    Played,
+    consultation_comments,
+    georgian_history,
+    history_play,
+    needs_history,
+)
 from .people import DEMO_KG_ROLES, memberships_sync, users_sync
 from .responses import ResponseSpec, response_sync
 
@@ -230,30 +239,43 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
 
     reviewer = users["consultant"]
     frameworks = [f for f in (framework, covid) if f is not None]
-    for spec in specs22.values():
-        response_sync(
-            assessment=a22,
-            frameworks=frameworks,
-            spec=spec,
-            users=users,
-            reviewer=reviewer,
-            instruments=instruments,
-            sources=sources22,
-            report=report,
-        )
     keep = _before_cutoff(instruments, sources22)
     for spec in specs18.values():
         spec.evidence = [e for e in spec.evidence if keep(e)]
-        response_sync(
-            assessment=a18,
-            frameworks=[framework],
-            spec=spec,
-            users=users,
-            reviewer=reviewer,
-            instruments=instruments,
-            sources=sources18,
-            report=report,
-        )
+    plays = [
+        (a22, specs22, frameworks, sources22, clock_at(2022, 1, 17)),
+        (a18, specs18, [framework], sources18, clock_at(2018, 1, 15)),
+    ]
+    for assessment, specs, frames, sources, clock in plays:
+        play = needs_history(assessment)
+        items = []
+        with clock.running():
+            for spec in specs.values():
+                response = response_sync(
+                    assessment=assessment,
+                    frameworks=frames,
+                    spec=spec,
+                    users=users,
+                    reviewer=reviewer,
+                    instruments=instruments,
+                    sources=sources,
+                    report=report,
+                    play=play,
+                )
+                if response is not None:
+                    items.append(
+                        Played(response, users.get(spec.user), spec.status, spec.waiver_reason)
+                    )
+        if play:
+            history_play(
+                assessment=assessment,
+                items=items,
+                clock=clock,
+                consultant=reviewer,
+                returns=KG_RETURNS,
+            )
+            if assessment.stage == Assessment.Stage.CONSULTATION:
+                consultation_comments(assessment=assessment, people=users, clock=clock)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
@@ -269,6 +291,7 @@ def _second_country(people: dict, framework: Framework, users: dict, report: Dem
         country=country, framework=framework, meta=second, baseline=None, report=report
     )
     memberships_sync(assessment, second["memberships"], users, [framework], report)
+    play, items, clock = needs_history(assessment), [], clock_at(2024, 2, 5)
     for row in second.get("responses") or []:
         spec = ResponseSpec(
             code=str(row["code"]),
@@ -278,13 +301,18 @@ def _second_country(people: dict, framework: Framework, users: dict, report: Dem
             user=row["user"],
             status=row["status"],
         )
-        response_sync(
-            assessment=assessment,
-            frameworks=[framework],
-            spec=spec,
-            users=users,
-            reviewer=None,
-            instruments=instruments,
-            sources={},
-            report=report,
-        )
+        with clock.running():
+            response = response_sync(
+                assessment=assessment,
+                frameworks=[framework],
+                spec=spec,
+                users=users,
+                reviewer=None,
+                instruments=instruments,
+                sources={},
+                report=report,
+                play=play,
+            )
+        items.append(Played(response, users.get(spec.user), spec.status))
+    if play:
+        georgian_history(assessment=assessment, items=items, users=users, clock=clock)

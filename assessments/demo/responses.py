@@ -69,8 +69,12 @@ def response_sync(
     instruments: dict,
     sources: dict,
     report,
+    play: bool = False,
 ) -> Response | None:
-    """Bring one response in line with its spec; untouched when it already matches."""
+    """Bring one response in line with its spec; untouched when it already matches.
+
+    With `play`, a new response gets no revisions here: demo.history plays them later.
+    """
     indicator = Indicator.objects.filter(framework__in=frameworks, code=spec.code).first()
     if indicator is None:
         report.messages.append(f"{assessment}: no indicator {spec.code} in the framework; skipped.")
@@ -113,9 +117,9 @@ def response_sync(
         item.full_clean()
         item.save()
     author = users.get(spec.user)
-    if created:
-        _history(response, spec, author, reviewer or author)
-    else:
+    if not created:
         revision_write(response=response, author=reviewer or author, action="demo-update")
+    elif not play:
+        _history(response, spec, author, reviewer or author)
     report.changed["Response"] += 1
     return response

@@ -5,13 +5,14 @@ from .crosswalk import GcmObjective, SdgOverride, SdgSubcategory
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
 from .report import ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
-from .review import AuditEntry, Comment
+from .review import AuditEntry, BoardVisit, Comment, Reminder
 
 __all__ = [
     "AnswerOption",
     "Assessment",
     "Assignment",
     "AuditEntry",
+    "BoardVisit",
     "Comment",
     "Country",
     "Domain",
@@ -24,6 +25,7 @@ __all__ = [
     "Level",
     "Membership",
     "ProfileVersion",
+    "Reminder",
     "Response",
     "ResponseRevision",
     "SdgOverride",

@@ -4,7 +4,7 @@ Every function runs a fixed number of queries, whatever the number of responses.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import (
@@ -19,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -29,14 +29,12 @@ from ..models import (
     Assignment,
     AuditEntry,
     Comment,
-    Domain,
     Indicator,
     Level,
     Membership,
     Response,
 )
 from ..report.sections import profile_sections
-from .baseline import baseline_filtered_ids
 from .work import COVID_SLUG, assessment_indicators
 
 Status = Response.Status
@@ -89,114 +87,6 @@ def readiness(assessment: Assessment) -> Readiness:
         if not waived and (r is None or r.status != Status.ACCEPTED):
             not_accepted.append(indicator)
     return Readiness(required=required, missing=missing, not_accepted=not_accepted)
-
-
-# --- The review board ---------------------------------------------------------------
-FILTERS = {
-    "submitted": _("Submitted"),
-    "returned": _("Returned"),
-    "accepted": _("Accepted"),
-    "open_comments": _("With open comments"),
-}
-
-
-@dataclass
-class BoardRow:
-    indicator: Indicator
-    response: Response | None
-
-    @property
-    def status(self) -> str:
-        return self.response.status if self.response else Status.NOT_STARTED
-
-    @property
-    def status_label(self) -> str:
-        return Status(self.status).label
-
-    @property
-    def open_comments(self) -> int:
-        return getattr(self.response, "open_comments", 0) if self.response else 0
-
-    @property
-    def waived(self) -> bool:
-        return bool(self.response and self.response.is_waived)
-
-    @property
-    def lacks_evidence(self) -> bool:
-        """A developed or partial answer with no evidence: it may not be submitted or accepted."""
-        r = self.response
-        if r is None or r.option is None or r.option.level not in EVIDENCE_LEVELS:
-            return False
-        return getattr(r, "evidence_count", 0) == 0
-
-    def matches(self, key: str) -> bool:
-        if key == "open_comments":
-            return self.open_comments > 0
-        return not key or self.status == key
-
-
-@dataclass
-class BoardDomain:
-    domain: Domain
-    rows: list[BoardRow] = field(default_factory=list)
-
-
-@dataclass
-class Board:
-    domains: list[BoardDomain]
-    counts: dict[str, int]
-    total: int
-    active: str
-    since: str = ""  # the baseline filter in use, if any
-
-    @property
-    def filters(self) -> list[tuple[str, str, int]]:
-        """(key, label, count) of each filter, for the pills above the board."""
-        return [(key, label, self.counts[key]) for key, label in FILTERS.items()]
-
-
-def review_board(assessment: Assessment, *, show: str = "", since: str = "") -> Board:
-    """Every indicator with its response, grouped by domain; `show` is a FILTERS key.
-
-    `since` is a baseline filter ("changed", "unchanged") of a follow-up.
-    """
-    show = show if show in FILTERS else ""
-    kept = baseline_filtered_ids(Response.objects.filter(assessment=assessment), since)
-    responses = (
-        Response.objects.filter(assessment=assessment)
-        .select_related("option")
-        .annotate(
-            open_comments=Count(
-                "comments",
-                filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
-                distinct=True,
-            ),
-            evidence_count=Count(
-                "evidence", filter=Q(evidence__removed_at__isnull=True), distinct=True
-            ),
-        )
-        .order_by()
-    )
-    by_indicator = {r.indicator_id: r for r in responses}
-    rows = [BoardRow(i, by_indicator.get(i.pk)) for i in assessment_indicators(assessment)]
-    counts = {s.value: 0 for s in Status}
-    counts.update(open_comments=0, waived=0)
-    for row in rows:
-        counts[row.status] += 1
-        counts["open_comments"] += row.open_comments > 0
-        counts["waived"] += row.waived
-    groups: dict[int, BoardDomain] = {}
-    for row in rows:
-        if row.matches(show) and (kept is None or row.indicator.pk in kept):
-            domain = row.indicator.subdomain.domain
-            groups.setdefault(domain.pk, BoardDomain(domain)).rows.append(row)
-    return Board(
-        domains=list(groups.values()),
-        counts=counts,
-        total=len(rows),
-        active=show,
-        since=since if kept is not None else "",
-    )
 
 
 # --- One response -------------------------------------------------------------------
@@ -357,18 +247,30 @@ def dashboard_for(user) -> QuerySet[Assessment]:
     covid = Indicator.objects.filter(framework__slug=COVID_SLUG).count()
     own = _count(Indicator.objects.filter(framework=OuterRef("framework")), "framework")
     mine_responses = Response.objects.filter(assessment=OuterRef("pk"))
+    comments = Comment.objects.filter(assessment=OuterRef("pk"))
+    latest_audit = Subquery(
+        AuditEntry.objects.filter(assessment=OuterRef("pk"))
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    latest_comment = Subquery(comments.order_by("-created_at").values("created_at")[:1])
     return qs.annotate(
         indicator_total=own + Case(When(covid_module=True, then=Value(covid)), default=Value(0)),
         answered=_count(mine_responses.filter(status__in=DONE)),
         accepted=_count(mine_responses.filter(status=Status.ACCEPTED)),
-        open_comments=_count(
-            Comment.objects.filter(
-                assessment=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True
+        waiting=_count(mine_responses.filter(status=Status.SUBMITTED)),
+        open_comments=_count(comments.filter(parent__isnull=True, resolved_at__isnull=True)),
+        # Answers from others in the open threads this person started.
+        replies=_count(
+            comments.filter(parent__author=user, parent__resolved_at__isnull=True).exclude(
+                author=user
             )
         ),
-        last_activity=Subquery(
-            AuditEntry.objects.filter(assessment=OuterRef("pk"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
+        open_consultation=_count(
+            comments.filter(response__isnull=True, parent__isnull=True, resolved_at__isnull=True)
+        ),
+        # Comments are not audited; the later of the two is the real last activity.
+        last_activity=Greatest(
+            Coalesce(latest_audit, latest_comment), Coalesce(latest_comment, latest_audit)
         ),
     ).order_by("country__short_name", "-year")

@@ -7,7 +7,7 @@ from django.db.models import Case, Q, QuerySet, When
 from django.http import Http404
 
 from .. import permissions
-from ..models import Assessment, Domain, Framework, Indicator, Response
+from ..models import Assessment, Comment, Domain, Framework, Indicator, Response
 
 COVID_SLUG = "covid19"
 DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
@@ -53,6 +53,7 @@ def indicator_for(user: AbstractBaseUser, assessment: Assessment, code: str) -> 
 class Item:
     indicator: Indicator
     response: Response | None
+    comment: Comment | None = None  # the reviewer's latest comment, on a returned answer
 
     @property
     def status(self) -> str:
@@ -80,6 +81,11 @@ class DomainProgress:
     def percent(self) -> int:
         return round(100 * self.done / len(self.items)) if self.items else 0
 
+    @property
+    def finished(self) -> bool:
+        """Every answer handed over: the domain is folded on My work."""
+        return bool(self.items) and self.done == len(self.items)
+
 
 @dataclass
 class Worklist:
@@ -99,6 +105,10 @@ class Worklist:
     @property
     def returned(self) -> list[Item]:
         return [item for item in self.items if item.status == Response.Status.RETURNED]
+
+    @property
+    def drafts(self) -> list[Item]:
+        return [item for item in self.items if item.status == Response.Status.DRAFT]
 
     @property
     def done(self) -> int:
@@ -127,7 +137,24 @@ def worklist(user: AbstractBaseUser, assessment: Assessment) -> Worklist:
         domain = indicator.subdomain.domain
         group = groups.setdefault(domain.pk, DomainProgress(domain=domain))
         group.items.append(Item(indicator=indicator, response=responses.get(indicator.pk)))
-    return Worklist(assessment, permissions.role(user, assessment), list(groups.values()))
+    work = Worklist(assessment, permissions.role(user, assessment), list(groups.values()))
+    _attach_return_comments(work.returned)
+    return work
+
+
+def _attach_return_comments(items: list[Item]) -> None:
+    """The latest comment on each returned answer (one query, and none if nothing returned)."""
+    if not items:
+        return
+    latest: dict[int, Comment] = {}
+    for comment in (
+        Comment.objects.filter(response__in=[i.response.pk for i in items], parent__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    ):
+        latest[comment.response_id] = comment
+    for item in items:
+        item.comment = latest.get(item.response.pk)
 
 
 def neighbours(user: AbstractBaseUser, assessment: Assessment, indicator: Indicator):

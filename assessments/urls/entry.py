@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from ..views import entry, evidence, people, registry, work
+from ..views import entry, evidence, overview, people, registry, search, work
 
 urlpatterns = [
     path("", work.my_work, name="my-work"),
+    path("search/", search.search, name="search"),
     path("a/<int:pk>/", work.assessment_detail, name="assessment-detail"),
+    path("a/<int:pk>/remind/", overview.remind, name="ministry-remind"),
     path("a/<int:pk>/people/", people.people_list, name="people"),
     path("a/<int:pk>/assignments/", people.assignments, name="assignments"),
     path("a/<int:pk>/i/<str:code>/", entry.response_edit, name="response-edit"),

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from ..views import activity, consultation, dashboard, review
+from ..views import activity, board, consultation, dashboard, review
 
 ANSWER = "a/<int:pk>/review/<str:code>/"
 
 urlpatterns = [
     path("review/dashboard/", dashboard.consultant_dashboard, name="consultant-dashboard"),
-    path("a/<int:pk>/review/", review.board, name="review-board"),
+    path("a/<int:pk>/review/", board.board, name="review-board"),
+    path("a/<int:pk>/review/accept/", board.bulk_accept, name="bulk-accept"),
     path(ANSWER, review.response_page, name="review-response"),
     path(ANSWER + "comment/", review.response_comment, name="response-comment"),
     path(

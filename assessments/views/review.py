@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,7 +28,6 @@ from ..selectors.review import (
     assessment_indicators,
     comments_for,
     readiness,
-    review_board,
     review_history,
 )
 from ..services import review, workflow
@@ -65,22 +63,6 @@ def _back(request, response: Response, anchor: str = ""):
         "assessments:review-response", args=[response.assessment_id, response.indicator.code]
     )
     return redirect(url + anchor)
-
-
-@login_required
-def board(request, pk: int):
-    assessment = assessment_for(request.user, pk)
-    if not permissions.can_review(request.user, assessment):
-        raise PermissionDenied
-    context = {
-        "assessment": assessment,
-        "board": review_board(
-            assessment, show=request.GET.get("show", ""), since=request.GET.get("since", "")
-        ),
-        "can": permissions.capabilities(request.user, assessment),
-    }
-    template = "_board.html" if _is_htmx(request) else "board.html"
-    return render(request, f"assessments/review/{template}", context)
 
 
 def comments_context(request, response: Response) -> dict:

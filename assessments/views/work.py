@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from .. import permissions
 from ..selectors.assessments import assessment_for, assessments_in_progress
+from ..selectors.overview import assessment_overview
 from ..selectors.setup import open_invitations_for
 from ..selectors.work import worklist
 
@@ -24,6 +25,8 @@ def assessment_detail(request, pk: int):
     context = {
         "assessment": assessment,
         "work": worklist(request.user, assessment),
+        "overview": assessment_overview(assessment),
+        "can_remind": permissions.can_remind(request.user, assessment),
         "can": permissions.capabilities(request.user, assessment),
     }
     return render(request, "assessments/assessment_detail.html", context)

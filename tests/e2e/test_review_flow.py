@@ -41,7 +41,7 @@ def test_consultant_returns_focal_point_fixes_and_resubmits_consultant_accepts(
 
     # The consultant finds the answer on the board and returns it with a comment.
     login("iom-consultant", f.PASSWORD)
-    page.goto(f"{live_server.url}/a/{response.assessment_id}/review/?show=submitted")
+    page.goto(f"{live_server.url}/a/{response.assessment_id}/review/?status=submitted")
     page.get_by_role("link", name=re.compile(response.indicator.code)).click()
     page.get_by_label("What needs to change").fill("Please cite Article 9 of the law.")
     page.get_by_role("button", name="Return to the focal point").click()

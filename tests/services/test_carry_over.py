@@ -7,7 +7,7 @@ import pytest
 from assessments.exceptions import ApplicationError
 from assessments.models import AuditEntry, Evidence, Response
 from assessments.report.build import profile_build
-from assessments.selectors.review import review_board
+from assessments.selectors.board import board_context, review_board
 from assessments.services import carry_over, entry, evidence
 from tests import factories as f
 
@@ -120,8 +120,9 @@ def test_the_board_filters_changed_and_carried_unchanged(follow_up, coordinator)
     )
 
     def codes(since):
-        board = review_board(follow_up, since=since)
-        return [row.indicator.code for d in board.domains for row in d.rows]
+        filters = {"since": since} if since else {}
+        board = review_board(board_context(follow_up), filters=filters)
+        return [row.indicator.code for row in board.rows]
 
     assert codes("changed") == ["1.1.1"]
     assert codes("unchanged") == ["2.1.1"]

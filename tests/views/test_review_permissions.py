@@ -44,6 +44,8 @@ PAGES = {
         "administrator": 200,
         "outsider": 404,
     },
+    "search": {r: 200 for r in ROLES},
+    "assessment-detail": {r: 200 for r in ROLES} | {"outsider": 404},
     "consultant-dashboard": {
         "focal_point": 403,
         "coordinator": 403,
@@ -65,7 +67,7 @@ ACTIONS = [
 
 
 def url_of(name, assessment, indicator):
-    if name in ("consultant-dashboard", "assessment-new"):
+    if name in ("consultant-dashboard", "assessment-new", "search"):
         return reverse(f"assessments:{name}")
     if name in ("review-response", *ACTIONS):
         return reverse(f"assessments:{name}", args=[assessment.pk, indicator.code])
@@ -143,3 +145,46 @@ def test_review_links_show_on_the_assessment_page_by_role(
     assert reverse("assessments:activity", args=[assessment.pk]) in page
     page = client_for(focal_point).get(assessment.get_absolute_url()).content.decode()
     assert board not in page
+
+
+# --- At a glance (issue 19): the posts of the board and the overview ---
+GLANCE_POSTS = {
+    "bulk-accept": {
+        "focal_point": 403,
+        "coordinator": 403,
+        "consultant": 302,
+        "administrator": 302,
+        "outsider": 404,
+    },
+    "ministry-remind": {
+        "focal_point": 403,
+        "coordinator": 302,
+        "consultant": 403,
+        "administrator": 302,
+        "outsider": 404,
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(GLANCE_POSTS))
+@pytest.mark.parametrize("who", ROLES)
+def test_glance_posts_answer_each_role_and_only_allowed_ones_change_data(
+    name, who, people, client_for, assessment, response
+):
+    f.answer(response, status=Response.Status.SUBMITTED)
+    data = {
+        "bulk-accept": {"answers": [f"{response.pk}:{response.version}"], "confirm": "on"},
+        "ministry-remind": {"institution": "Ministry of Labour"},
+    }[name]
+    before = f.snapshot(assessment)
+    url = reverse(f"assessments:{name}", args=[assessment.pk])
+    result = client_for(people[who]).post(url, data)
+    assert result.status_code == GLANCE_POSTS[name][who]
+    if result.status_code != 302:
+        assert f.snapshot(assessment) == before
+
+
+@pytest.mark.parametrize("name", list(GLANCE_POSTS))
+def test_glance_posts_send_anonymous_visitors_to_the_login_page(name, client, assessment):
+    result = client.post(reverse(f"assessments:{name}", args=[assessment.pk]))
+    assert result.status_code == 302 and result.url.startswith(reverse("login"))
