@@ -2,7 +2,7 @@
 
 from .assessment import Assessment, Assignment, Country, Membership
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
-from .report import ProfileVersion
+from .report import ProfileRender, ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
 from .review import AuditEntry, Comment
 
@@ -20,6 +20,7 @@ __all__ = [
     "LegalInstrument",
     "Level",
     "Membership",
+    "ProfileRender",
     "ProfileVersion",
     "Response",
     "ResponseRevision",

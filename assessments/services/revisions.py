@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser
 
 from ..models import Response, ResponseRevision
+from ..report.schedule import profile_schedule_render
 
 
 def evidence_snapshot(response: Response) -> list[dict]:
@@ -31,6 +32,7 @@ def revision_write(
     response.version += 1
     response.updated_by = author if author is not None and author.is_authenticated else None
     response.save()
+    profile_schedule_render(response.assessment_id)
     return ResponseRevision.objects.create(
         response=response,
         version=response.version,

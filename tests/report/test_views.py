@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import ProfileVersion
-from assessments.report import versions
+from assessments.report import jobs
 from assessments.report.render import RenderedPdf
 from tests import factories as f
 
@@ -28,7 +28,7 @@ def as_role(request, client_for):
 @pytest.fixture
 def fake_render():
     with mock.patch.object(
-        versions, "render_pdf", side_effect=lambda p: RenderedPdf(b"%PDF-1.7 fake", 2)
+        jobs, "isolated_html_to_pdf", side_effect=lambda html: RenderedPdf(b"%PDF-1.7 fake", 2)
     ) as render:
         yield render
 
@@ -52,9 +52,11 @@ def test_preview_and_versions_are_for_members(as_role, assessment, role, name):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_generating_is_for_consultants_coordinators_and_administrators(
-    as_role, assessment, role, fake_render
+    as_role, assessment, role, fake_render, django_capture_on_commit_callbacks
 ):
-    page = as_role(role).post(reverse("assessments:profile-generate", args=[assessment.pk]))
+    client = as_role(role)
+    with django_capture_on_commit_callbacks(execute=True):  # the immediate backend renders
+        page = client.post(reverse("assessments:profile-generate", args=[assessment.pk]))
     allowed = {"coordinator", "consultant", "administrator"}
     if role in allowed:
         assert page.status_code == 302
