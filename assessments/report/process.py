@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import resource
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -21,12 +22,14 @@ from .pdf import RenderedPdf, html_to_pdf
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+last_render_pid: int | None = None  # the process that made the last PDF (diagnostics)
 
 
-def _render_in_child(html: str) -> tuple[bytes, int, int]:
-    """Runs in the child: the PDF, its page count and the child's peak memory in KB."""
+def _render_in_child(html: str) -> tuple[bytes, int, int, int]:
+    """Runs in the child: the PDF, its page count, the child's peak memory (KB) and pid."""
     pdf = html_to_pdf(html)
-    return pdf.data, pdf.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return pdf.data, pdf.pages, peak, os.getpid()
 
 
 def _get_pool() -> ProcessPoolExecutor:
@@ -55,7 +58,8 @@ def child_pids() -> list[int]:
 
 
 def _once(html: str) -> RenderedPdf:
-    data, pages, peak_kb = _get_pool().submit(_render_in_child, html).result()
+    global last_render_pid
+    data, pages, peak_kb, last_render_pid = _get_pool().submit(_render_in_child, html).result()
     if peak_kb / 1024 > settings.PROFILE_RENDER_MAX_MB:
         logger.info("Render process reached %d MB; replacing it", peak_kb // 1024)
         replace_child()
