@@ -110,7 +110,8 @@ def profile_pdf(request, pk: int):
     state = render_state(assessment)
     if state.latest is None:
         raise Http404
-    response = redirect("assessments:profile-download", pk=pk, number=state.latest.number)
+    state.latest.assessment = assessment
+    response = _pdf_response(state.latest)  # served here: one request, no redirect
     if state.busy:
         response["X-Profile-Newer-Rendering"] = "1"
         messages.info(

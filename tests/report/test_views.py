@@ -96,12 +96,13 @@ def test_unknown_version_is_404(client_for, consultant, assessment):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_latest_pdf_redirects_members_to_the_latest_version(as_role, assessment, role):
+def test_latest_pdf_serves_members_the_latest_version(as_role, assessment, role):
     f.ProfileVersionFactory(assessment=assessment, number=1)
     f.ProfileVersionFactory(assessment=assessment, number=2)
     page = as_role(role).get(reverse("assessments:profile-pdf", args=[assessment.pk]))
     if role in MEMBERS:
-        assert page.status_code == 302 and page.url.endswith("/profile/v2.pdf")
+        assert page.status_code == 200 and "-v2-en.pdf" in page["Content-Disposition"]
+        assert "X-Profile-Newer-Rendering" not in page
     else:
         assert page.status_code == _expected(role, MEMBERS)
 
