@@ -117,7 +117,8 @@ def _store(render: ProfileRender) -> ProfileVersion:
     _progress(render, 20)
     html = render_html(profile)
     _progress(render, 30)
-    pdf = isolated_html_to_pdf(html)
+    progress = iter(range(35, 90, 5))  # WeasyPrint says nothing on its way: creep forward
+    pdf = isolated_html_to_pdf(html, heartbeat=lambda: _progress(render, next(progress, 85)))
     _progress(render, 90)
     # The file first: if the process dies here, no version points at it.
     name = default_storage.save(

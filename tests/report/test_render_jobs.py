@@ -27,9 +27,9 @@ def renders(monkeypatch):
     calls = []
     real = jobs.isolated_html_to_pdf
 
-    def counted(html):
+    def counted(html, heartbeat=None):
         calls.append({"in_transaction": connection.in_atomic_block})
-        return real(html)
+        return real(html, heartbeat)
 
     monkeypatch.setattr(jobs, "isolated_html_to_pdf", counted)
     return calls
@@ -157,10 +157,10 @@ def test_a_failed_render_is_shown_logged_and_retried(
     real = jobs.isolated_html_to_pdf
     outcomes = iter([RuntimeError("Pango could not load a font"), None])
 
-    def flaky(html):
+    def flaky(html, heartbeat=None):
         if (error := next(outcomes)) is not None:
             raise error
-        return real(html)
+        return real(html, heartbeat)
 
     monkeypatch.setattr(jobs, "isolated_html_to_pdf", flaky)
     client = client_for(consultant)

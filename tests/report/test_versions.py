@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def fake_render():
     """Rendering is tested in test_pdf; here only whether it happens matters."""
     with mock.patch.object(
-        jobs, "isolated_html_to_pdf", side_effect=lambda html: RenderedPdf(b"%PDF-1.7 fake", 3)
+        jobs,
+        "isolated_html_to_pdf",
+        side_effect=lambda html, heartbeat: RenderedPdf(b"%PDF-1.7 fake", 3),
     ) as render:
         yield render
 

@@ -28,7 +28,9 @@ def as_role(request, client_for):
 @pytest.fixture
 def fake_render():
     with mock.patch.object(
-        jobs, "isolated_html_to_pdf", side_effect=lambda html: RenderedPdf(b"%PDF-1.7 fake", 2)
+        jobs,
+        "isolated_html_to_pdf",
+        side_effect=lambda html, heartbeat: RenderedPdf(b"%PDF-1.7 fake", 2),
     ) as render:
         yield render
 

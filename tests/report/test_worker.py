@@ -148,3 +148,10 @@ def test_a_killed_render_process_is_replaced_and_the_render_retried(child_render
     thread.join(timeout=120)
     assert result["pdf"].data.startswith(b"%PDF") and result["pdf"].pages > 10
     assert process.last_render_pid not in (None, killed)
+
+
+def test_a_render_under_way_keeps_its_heartbeat(child_renders, monkeypatch):
+    monkeypatch.setattr(process, "HEARTBEAT_SECONDS", 0.05)
+    beats = []
+    process.isolated_html_to_pdf(SMALL_HTML, heartbeat=lambda: beats.append(1))
+    assert beats

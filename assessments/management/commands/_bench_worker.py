@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -35,8 +36,8 @@ def scratch_database() -> Iterator[str]:
     conn = connections["default"]
     original = conn.settings_dict["NAME"]
     conn.close()
+    folder = tempfile.mkdtemp(prefix="mgi-bench-db-")
     if conn.vendor == "sqlite":
-        folder = tempfile.mkdtemp(prefix="mgi-bench-db-")
         scratch = str(Path(folder) / "bench.sqlite3")
         with sqlite3.connect(original) as src, sqlite3.connect(scratch) as dst:
             src.backup(dst)
@@ -56,6 +57,7 @@ def scratch_database() -> Iterator[str]:
     finally:
         conn.close()
         conn.settings_dict["NAME"] = original
+        shutil.rmtree(folder, ignore_errors=True)
         if conn.vendor == "postgresql":
             with conn._nodb_cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
