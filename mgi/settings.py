@@ -162,6 +162,10 @@ TASKS = {
         "OPTIONS": env.json("TASKS_OPTIONS", default={}),
     }
 }
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # RQ with Redis (pip install django-tasks-rq); workers: manage.py rqworker, see README.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0")}}
 
 # --- Profiles ---------------------------------------------------------------
 PROFILE_AUTHOR = "International Organization for Migration"
