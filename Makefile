@@ -24,8 +24,13 @@ setup: $(VENV)/.installed
 	$(PY) manage.py load_crosswalk
 	@if $(PY) manage.py help load_demo >/dev/null 2>&1; then $(PY) manage.py load_demo; fi
 
+# The web server and, beside it, the task worker (PDF renders, mail); one Ctrl-C stops both.
+# Ctrl-C reaches the worker too: it finishes the render under way, then stops (twice: now).
 run: setup
 	@echo "Open http://$(HOST)/ and sign in (demo users and password are listed above)."
+	@echo "The task worker runs beside the web server; Ctrl-C stops both."
+	@$(PY) manage.py render_worker --no-reload & worker=$$!; \
+	trap 'wait $$worker' INT; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 lint: $(VENV)/.installed-dev

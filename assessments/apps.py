@@ -6,3 +6,7 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "assessments"
     verbose_name = _("MGI assessments")
+
+    def ready(self) -> None:
+        # The report modules register the functions that the background tasks run.
+        from .report import jobs, schedule, versions  # noqa: F401

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "assessments",
 ]
 
@@ -76,6 +78,12 @@ DATA_DIR = Path(env("DATA_DIR", default=str(BASE_DIR / "data")))
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'mgi.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one file: take the write lock when a
+    # transaction begins (no deadlock on upgrade) and wait for it rather than fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -------------------------------------------------------------------
@@ -168,8 +176,31 @@ if env.bool("BEHIND_PROXY", default=False):
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# --- Background tasks -------------------------------------------------------
+# The database backend needs no other server: run `manage.py db_worker` beside the web
+# server (`make run` does). See the README for RQ with Redis.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+        "OPTIONS": env.json("TASKS_OPTIONS", default={}),
+    }
+}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # RQ with Redis (pip install django-tasks-rq); workers: manage.py rqworker, see README.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0")}}
+
 # --- Profiles ---------------------------------------------------------------
 PROFILE_AUTHOR = "International Organization for Migration"
+# Edits are rendered this many seconds after the last one (bursts give one render).
+PROFILE_RENDER_DELAY = env.float("PROFILE_RENDER_DELAY", default=5.0)
+# WeasyPrint runs in a child process, replaced after this many renders or this much memory.
+PROFILE_RENDER_IN_CHILD = env.bool("PROFILE_RENDER_IN_CHILD", default=True)
+PROFILE_RENDERS_PER_PROCESS = env.int("PROFILE_RENDERS_PER_PROCESS", default=50)
+PROFILE_RENDER_MAX_MB = env.int("PROFILE_RENDER_MAX_MB", default=500)
+# A render silent for this long belongs to a killed worker: it is retried once.
+PROFILE_RENDER_TIMEOUT = env.float("PROFILE_RENDER_TIMEOUT", default=120.0)
 
 LOGGING = {
     "version": 1,

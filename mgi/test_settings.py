@@ -15,3 +15,12 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "debug_toolbar"]  # no
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("debug_toolbar.")]  # noqa: F405
 # Not the host the test client uses ("testserver"): emails must link here, not to the request.
 SITE_URL = "https://mgi.example.test"
+
+# Tasks run at once, in the request; the worker tests switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PROFILE_RENDER_IN_CHILD = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: threads and the worker subprocess of the tests share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="mgi-test-db-")) / "test.sqlite3")
+    }

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0004_assessment_lifecycle'),
+        ('assessments', '0006_profile_render'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

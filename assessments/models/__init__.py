@@ -3,7 +3,7 @@
 from .assessment import Assessment, Assignment, Country, Invitation, Membership
 from .crosswalk import GcmObjective, SdgOverride, SdgSubcategory
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
-from .report import ProfileVersion
+from .report import ProfileRender, ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
 from .review import AuditEntry, BoardVisit, Comment, Reminder
 
@@ -24,6 +24,7 @@ __all__ = [
     "LegalInstrument",
     "Level",
     "Membership",
+    "ProfileRender",
     "ProfileVersion",
     "Reminder",
     "Response",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -14,19 +13,15 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
 
+from .pdf import PDF_OPTIONS, STATIC_DIR, RenderedPdf, base_url, html_to_pdf
 from .profile import Profile
 
+__all__ = ["PDF_OPTIONS", "RenderedPdf", "base_url", "css_string", "html_to_pdf", "render_html"]
+
 TEMPLATE = "report/profile.html"
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "report"
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "report"
-# Tagged PDF/UA-1: headings, reading order and alternative texts for screen readers.
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-
-
-@dataclass
-class RenderedPdf:
-    data: bytes
-    pages: int
+# Characters that could end a CSS string or the <style> element around it.
+CSS_STRING_ESCAPES = set("\\\"'<>&") | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
 @functools.cache
@@ -41,10 +36,12 @@ def template_version() -> str:
 
 
 def css_string(text: str) -> str:
-    """A CSS string literal, for the running header that @page boxes print."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    # "<" would let a name close the <style> element that carries the string.
-    escaped = escaped.replace("<", "\\3c ")
+    """A CSS string literal, for the running header that @page boxes print.
+
+    Quotes, backslash, newlines (\\n, \\r, \\f) and "<" become hex escapes: none can end
+    the string, nor the <style> element that carries it.
+    """
+    escaped = "".join(f"\\{ord(c):x} " if c in CSS_STRING_ESCAPES else c for c in text)
     return f'"{escaped}"'
 
 
@@ -74,18 +71,6 @@ def render_html(profile: Profile, *, preview: bool = False, extra: dict | None =
                 "draft_mark_css": "" if preview else draft_mark_css(translation.gettext("DRAFT")),
             },
         )
-
-
-def base_url() -> str:
-    return STATIC_DIR.as_uri() + "/"
-
-
-def html_to_pdf(html: str) -> RenderedPdf:
-    """WeasyPrint on our HTML, with the options every profile uses."""
-    from weasyprint import HTML  # imported late: it is heavy, and web pages rarely need it
-
-    document = HTML(string=html, base_url=base_url()).render(**PDF_OPTIONS)
-    return RenderedPdf(document.write_pdf(**PDF_OPTIONS), len(document.pages))
 
 
 def render_pdf(profile: Profile) -> RenderedPdf:

@@ -1,106 +1,76 @@
 """Generated profiles kept as numbered versions: cached by content, frozen, published.
 
 The workflow calls these on stage changes (see assessments/services/workflow.py):
-- on validate, after the stage is set to validated: profile_freeze(assessment=..., user=actor)
-- on publish, after the stage is set to published: profile_publish(assessment=..., user=actor)
-Both are idempotent; call them inside the transition's transaction.
+- on validate, after the stage is set to validated: profile_freeze(assessment=...)
+- on publish, after the stage is set to published: profile_publish(assessment=...)
+They run inside the transition's transaction and render nothing there: after the commit a
+task runs profile_finalize, which renders outside any lock, then freezes and publishes.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
-
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from ..exceptions import NotAllowed
 from ..models import Assessment, ProfileVersion
-from .build import FINAL_STAGES, profile_build
-from .profile import Profile
-from .render import render_pdf, template_version
-
-
-def content_hash(profile: Profile) -> str:
-    """Digest of everything printed, plus the template's own version."""
-    payload = json.dumps(dataclasses.asdict(profile), sort_keys=True, default=str)
-    return hashlib.sha256(f"{template_version()}\n{payload}".encode()).hexdigest()
-
-
-def latest_version(assessment: Assessment) -> ProfileVersion | None:
-    return assessment.profile_versions.order_by("-number").first()
-
-
-def frozen_version(assessment: Assessment) -> ProfileVersion | None:
-    return assessment.profile_versions.filter(frozen=True).order_by("-number").first()
-
-
-def _stored(version: ProfileVersion | None) -> bool:
-    return bool(version and version.file and version.file.storage.exists(version.file.name))
+from ..tasks import profile_finalize_task, runner
+from .build import FINAL_STAGES
+from .jobs import profile_request, profile_wait
+from .store import _stored, content_hash, frozen_version, latest_version  # noqa: F401
 
 
 def profile_generate(*, assessment: Assessment, user: AbstractBaseUser | None) -> ProfileVersion:
-    """A PDF of the current content: the latest version when nothing changed, else a new one."""
-    if assessment.stage in FINAL_STAGES and (frozen := frozen_version(assessment)):
-        return frozen  # a validated profile does not change any more
-    profile = profile_build(assessment)
-    digest = content_hash(profile)
-    latest = latest_version(assessment)
-    if latest and latest.content_hash == digest and _stored(latest):
-        return latest
-    # Render outside the transaction: it takes seconds and needs no lock.
-    pdf = render_pdf(profile)
-    with transaction.atomic():
-        Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
-        latest = latest_version(assessment)
-        if latest and latest.content_hash == digest and _stored(latest):
-            return latest  # someone else rendered the same content meanwhile
-        number = (assessment.profile_versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        version = ProfileVersion(
-            assessment=assessment,
-            number=number,
-            stage=assessment.stage,
-            language=profile.language,
-            content_hash=digest,
-            size=len(pdf.data),
-            pages=pdf.pages,
-            created_by=user if user is not None and user.is_authenticated else None,
-        )
-        version.file.save(f"v{number}.pdf", ContentFile(pdf.data), save=False)
-        version.full_clean(exclude=["created_by"])  # null for batch renders from the CLI
-        version.save()
-    return version
+    """A PDF of the current content, now: the stored one when nothing changed, else rendered
+    here (or awaited, if a worker already renders it). For the CLI, the bench and tests."""
+    return profile_wait(profile_request(assessment=assessment, user=user))
 
 
-@transaction.atomic
-def profile_freeze(
-    *, assessment: Assessment, user: AbstractBaseUser | None = None
-) -> ProfileVersion:
-    """Freeze the profile generated at validation (generating it if needed); idempotent."""
+def _enqueue_finalize(assessment: Assessment) -> None:
+    transaction.on_commit(lambda: profile_finalize_task.enqueue(assessment_id=assessment.pk))
+
+
+def profile_freeze(*, assessment: Assessment, user: AbstractBaseUser | None = None) -> None:
+    """Called by validation inside its transaction: freeze the profile once that commits.
+
+    Nothing renders under the transition's lock; a task renders (or awaits the render of)
+    the validated content and then freezes it (profile_finalize).
+    """
     if assessment.stage not in FINAL_STAGES:
         raise NotAllowed(_("Only the profile of a validated assessment can be frozen."))
-    if frozen := frozen_version(assessment):
-        return frozen
-    version = profile_generate(assessment=assessment, user=user)
-    version.frozen = True
-    version.save(update_fields=["frozen"])
-    return version
+    if frozen_version(assessment) is None:
+        _enqueue_finalize(assessment)
 
 
-@transaction.atomic
-def profile_publish(
+def profile_publish(*, assessment: Assessment, user: AbstractBaseUser | None = None) -> None:
+    """Called by publication inside its transaction: list the frozen version once it commits."""
+    if assessment.stage not in FINAL_STAGES:
+        raise NotAllowed(_("Only the profile of a validated assessment can be published."))
+    _enqueue_finalize(assessment)
+
+
+def profile_finalize(
     *, assessment: Assessment, user: AbstractBaseUser | None = None
 ) -> ProfileVersion:
-    """List the frozen version on the public page; idempotent."""
-    version = profile_freeze(assessment=assessment, user=user)
-    assessment.profile_versions.filter(published=True).exclude(pk=version.pk).update(
-        published=False
-    )
-    if not version.published:
-        version.published = True
-        version.save(update_fields=["published"])
+    """Render the validated content outside any lock, then freeze it (and publish it if the
+    assessment is published) in one short transaction; idempotent."""
+    if assessment.stage not in FINAL_STAGES:
+        raise NotAllowed(_("Only the profile of a validated assessment can be frozen."))
+    rendered = profile_generate(assessment=assessment, user=user)
+    with transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        version = frozen_version(assessment) or rendered
+        if not version.frozen:
+            version.frozen = True
+            version.save(update_fields=["frozen"])
+        if assessment.stage == Assessment.Stage.PUBLISHED and not version.published:
+            assessment.profile_versions.filter(published=True).update(published=False)
+            version.published = True
+            version.save(update_fields=["published"])
     return version
+
+
+@runner("profile_finalize")
+def _finalize_task(*, assessment_id: int) -> int:
+    return profile_finalize(assessment=Assessment.objects.get(pk=assessment_id)).pk

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import NotAllowed
 from ..models import Assessment
+from ..report.schedule import profile_schedule_render
 from .audit import audit_log
 
 
@@ -33,6 +34,7 @@ def profile_texts_save(
         assessment.profile_texts = current
         assessment.full_clean()
         assessment.save(update_fields=["profile_texts"])
+        profile_schedule_render(assessment.pk)
         audit_log(assessment=assessment, actor=user, action="profile.texts", data={"keys": changed})
     if (
         annex_all_instruments is not None

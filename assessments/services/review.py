@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import Comment, Membership, Response
+from ..report.schedule import profile_schedule_render
 from ..selectors.people import assigned_focal_points, members
 from .audit import audit_log
 from .notifications import absolute_url, notify
@@ -181,6 +182,7 @@ def placement_override(
     response.placement_reason = reason if placement else ""
     response.full_clean()
     response.save(update_fields=["placement_override", "placement_reason", "updated_at"])
+    profile_schedule_render(response.assessment_id)
     audit_log(
         assessment=response.assessment,
         actor=reviewer,
@@ -209,6 +211,7 @@ def profile_selection_set(
     response.excluded_from_profile = after["excluded"]
     response.profile_order = order
     response.save(update_fields=["excluded_from_profile", "profile_order", "updated_at"])
+    profile_schedule_render(response.assessment_id)
     audit_log(
         assessment=response.assessment,
         actor=reviewer,

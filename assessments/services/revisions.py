@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from ..models import Response, ResponseRevision
+from ..report.schedule import profile_schedule_render
 
 AUTOSAVE = "autosave"
 # Autosaves by the same person closer together than this share one revision.
@@ -38,6 +39,7 @@ def revision_write(
     response.version += 1
     response.updated_by = author if author is not None and author.is_authenticated else None
     response.save()
+    profile_schedule_render(response.assessment_id)
     state = {
         "version": response.version,
         "option": response.option,

@@ -13,12 +13,14 @@ from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.profile import ProfileTextsForm
 from ..models import ProfileVersion
-from ..report import texts, versions
+from ..report import jobs, texts
 from ..report.build import profile_build
 from ..report.render import render_html
 from ..report.updates import draft_text
 from ..selectors.assessments import assessment_for
+from ..selectors.renders import render_state
 from ..services.profile_texts import profile_texts_save
+from . import is_htmx
 
 
 def _assessment(request, pk: int, allowed) -> object:
@@ -43,28 +45,40 @@ def profile_preview(request, pk: int):
 
 @login_required
 def profile_versions(request, pk: int):
+    """The versions; htmx polls it for the fragment while a render is pending."""
     assessment = _assessment(request, pk, permissions.can_preview_profile)
     context = {
         "assessment": assessment,
         "versions": assessment.profile_versions.select_related("created_by"),
+        "state": render_state(assessment),
         "can": permissions.capabilities(request.user, assessment),
     }
-    return render(request, "assessments/profile_versions.html", context)
+    template = "assessments/_profile_versions_body.html" if is_htmx(request) else None
+    return render(request, template or "assessments/profile_versions.html", context)
 
 
 @login_required
 @require_POST
 def profile_generate(request, pk: int):
+    """Ask for the PDF of the current content; it renders in the background."""
     assessment = _assessment(request, pk, permissions.can_generate_profile)
     try:
-        version = versions.profile_generate(assessment=assessment, user=request.user)
+        requested = jobs.profile_request(assessment=assessment, user=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
-    else:
+        return redirect("assessments:profile-versions", pk=pk)
+    if requested.render is not None:
+        requested.render.refresh_from_db()  # a backend without a worker has rendered it
+        requested.version = requested.render.version
+    if requested.version is not None:
         messages.success(
             request,
             _("Version %(n)d of the profile is ready (%(pages)d pages).")
-            % {"n": version.number, "pages": version.pages},
+            % {"n": requested.version.number, "pages": requested.version.pages},
+        )
+    elif requested.render.status != requested.render.Status.FAILED:
+        messages.info(
+            request, _("The profile is being rendered; this page shows when it is ready.")
         )
     return redirect("assessments:profile-versions", pk=pk)
 
@@ -78,6 +92,10 @@ def profile_download(request, pk: int, number: int):
     )
     if version is None or not permissions.can_download_profile(request.user, version):
         raise Http404
+    return _pdf_response(version)
+
+
+def _pdf_response(version: ProfileVersion) -> FileResponse:
     a = version.assessment
     name = f"MGI-{a.country.code}-{a.year}-v{version.number}-{version.language}.pdf"
     return FileResponse(
@@ -87,12 +105,21 @@ def profile_download(request, pk: int, number: int):
 
 @login_required
 def profile_pdf(request, pk: int):
-    """The latest version's PDF."""
+    """The current draft: the latest ready PDF at once, saying if a newer one is rendering."""
     assessment = _assessment(request, pk, permissions.can_preview_profile)
-    latest = versions.latest_version(assessment)
-    if latest is None:
+    state = render_state(assessment)
+    if state.latest is None:
         raise Http404
-    return redirect("assessments:profile-download", pk=pk, number=latest.number)
+    state.latest.assessment = assessment
+    response = _pdf_response(state.latest)  # served here: one request, no redirect
+    if state.busy:
+        response["X-Profile-Newer-Rendering"] = "1"
+        messages.info(
+            request,
+            _("You downloaded version %(n)d; a newer version is being rendered.")
+            % {"n": state.latest.number},
+        )
+    return response
 
 
 @login_required

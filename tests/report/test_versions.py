@@ -6,7 +6,7 @@ import pytest
 
 from assessments.exceptions import NotAllowed
 from assessments.models import ProfileVersion
-from assessments.report import versions
+from assessments.report import jobs, versions
 from assessments.report.render import RenderedPdf
 from tests import factories as f
 
@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def fake_render():
     """Rendering is tested in test_pdf; here only whether it happens matters."""
     with mock.patch.object(
-        versions, "render_pdf", side_effect=lambda p: RenderedPdf(b"%PDF-1.7 fake", 3)
+        jobs,
+        "isolated_html_to_pdf",
+        side_effect=lambda html, heartbeat: RenderedPdf(b"%PDF-1.7 fake", 3),
     ) as render:
         yield render
 
@@ -62,6 +64,8 @@ def test_a_new_template_version_makes_a_new_version(answered, consultant, fake_r
 def test_freezing_needs_a_validated_assessment(answered, fake_render):
     with pytest.raises(NotAllowed):
         versions.profile_freeze(assessment=answered)
+    with pytest.raises(NotAllowed):
+        versions.profile_finalize(assessment=answered)
     assert not ProfileVersion.objects.exists()
 
 
@@ -69,10 +73,10 @@ def test_validation_freezes_one_version_idempotently(answered, consultant, fake_
     draft = versions.profile_generate(assessment=answered, user=consultant)
     answered.stage = "validated"
     answered.save()
-    frozen = versions.profile_freeze(assessment=answered, user=consultant)
+    frozen = versions.profile_finalize(assessment=answered, user=consultant)
     assert frozen.number == draft.number + 1  # the draft carried the DRAFT mark
     assert frozen.frozen and frozen.stage == "validated"
-    assert versions.profile_freeze(assessment=answered).pk == frozen.pk
+    assert versions.profile_finalize(assessment=answered).pk == frozen.pk
     # Once frozen, generating again hands out the frozen version, even if data changed.
     f.answer_with_evidence(answered.responses.first(), level="absent", finding="Late change.")
     assert versions.profile_generate(assessment=answered, user=consultant).pk == frozen.pk
@@ -82,10 +86,10 @@ def test_validation_freezes_one_version_idempotently(answered, consultant, fake_
 def test_publishing_marks_the_frozen_version_published(answered, fake_render):
     answered.stage = "validated"
     answered.save()
-    frozen = versions.profile_freeze(assessment=answered)
+    frozen = versions.profile_finalize(assessment=answered)
     answered.stage = "published"
     answered.save()
-    published = versions.profile_publish(assessment=answered)
+    published = versions.profile_finalize(assessment=answered)
     assert published.pk == frozen.pk and published.published
-    assert versions.profile_publish(assessment=answered).pk == frozen.pk
+    assert versions.profile_finalize(assessment=answered).pk == frozen.pk
     assert ProfileVersion.objects.filter(published=True).count() == 1

@@ -5,7 +5,9 @@ very HTML our template produced is read back from a file and sent straight throu
 WeasyPrint with the same options: the floor our pipeline cannot beat. Runs alternate so
 that machine load hits both alike. Cached runs time profile_generate when nothing changed
 and the permission-checked download of the stored PDF. Nothing is kept: versions go to a
-temporary media folder and the database changes are rolled back.
+temporary media folder and the database changes are rolled back. Then, with the task worker
+running on a scratch copy of the database: "ready after edit" and "download while
+rendering" (see _bench_worker.py).
 """
 
 import os
@@ -25,6 +27,7 @@ from assessments.report.build import profile_build
 from assessments.report.render import PDF_OPTIONS, base_url, html_to_pdf, render_html
 from assessments.views.profile import profile_download
 
+from ._bench_worker import bench_with_worker
 from .render_profile import find_assessment
 
 
@@ -50,6 +53,8 @@ class Command(BaseCommand):
         parser.add_argument("assessment", nargs="*", default=["KG", "2022"])
         parser.add_argument("--runs", type=int, default=5, help="fresh renders (default 5)")
         parser.add_argument("--cached-runs", type=int, default=20)
+        parser.add_argument("--edits", type=int, default=3, help="timed edits with the worker")
+        parser.add_argument("--no-worker", action="store_true", help="skip the worker figures")
 
     def handle(self, *args, **options):
         try:
@@ -63,6 +68,14 @@ class Command(BaseCommand):
                     raise Rollback
             except Rollback:
                 pass
+        if not options["no_worker"]:
+            bench_with_worker(
+                assessment,
+                edits=options["edits"],
+                downloads=options["cached_runs"],
+                summary=_summary,
+                write=self.stdout.write,
+            )
 
     def _bench(self, assessment, runs: int, cached_runs: int, media: Path) -> None:
         from weasyprint import HTML
