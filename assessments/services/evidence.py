@@ -48,6 +48,7 @@ def evidence_add(
     locator: str = "",
     note: str = "",
     file: UploadedFile | None = None,
+    action: str = "evidence_add",
 ) -> Evidence:
     """Attach one piece of evidence; it must cite an instrument or a source."""
     locked = _lock_editable(response, user)
@@ -73,7 +74,7 @@ def evidence_add(
         evidence.file = file
     evidence.full_clean()
     evidence.save()
-    revision_write(response=locked, author=user, action="evidence_add", note=str(evidence))
+    revision_write(response=locked, author=user, action=action, note=str(evidence))
     return evidence
 
 
