@@ -33,6 +33,7 @@ HEADING_FILL = PatternFill("solid", fgColor="1F4E79")
 LOCKED_FILL = PatternFill("solid", fgColor="EEF2F6")
 WRAP = Alignment(wrap_text=True, vertical="top")
 UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
 
 
 def sheet_titles() -> dict[str, str]:
@@ -226,13 +227,14 @@ def _evidence(ws: Worksheet, data: WorkbookData, ranges: dict) -> list[list]:
             values = _evidence_values(row.indicator.code, item)
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=number, column=col, value=value if col == 1 else str(value))
-                cell.alignment, cell.fill = WRAP, LOCKED_FILL
+                cell.alignment, cell.fill, cell.protection = WRAP, LOCKED_FILL, LOCKED
             meta.append(["evidence", number, item.pk, "", "", " ".join(map(cell_hash, values))])
     first, last = number + 1, number + NEW_EVIDENCE_ROWS
-    for new in range(first, last + 1):
-        for col in range(2, len(EVIDENCE_COLUMNS) + 1):
-            cell = ws.cell(row=new, column=col)
-            cell.protection, cell.alignment = UNLOCKED, WRAP
+    # New rows are free: the columns' default style is unlocked, existing cells are locked.
+    # (Styling empty cells one by one would triple the file and the time to read it back.)
+    for col in range(2, len(EVIDENCE_COLUMNS) + 1):
+        dimension = ws.column_dimensions[get_column_letter(col)]
+        dimension.protection, dimension.alignment = UNLOCKED, WRAP
     for key, formula in (
         ("code", ranges["codes"]),
         ("instrument", ranges["instruments"]),

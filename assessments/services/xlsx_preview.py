@@ -10,11 +10,11 @@ from django.utils.translation import override
 
 from .. import permissions
 from ..exceptions import ApplicationError
-from ..models import Assessment, Indicator, Response
+from ..models import Assessment, Response
 from ..selectors.xlsx import import_context
 from . import evidence as evidence_service
 from .diffs import finding_diff
-from .entry import response_open, response_save
+from .entry import response_open, responses_import
 from .xlsx_evidence import NewEvidence, resolve_evidence
 from .xlsx_format import answer_fingerprint, norm_text
 from .xlsx_import import AnswerRow, ParsedWorkbook, Problem, WorkbookError, workbook_read
@@ -31,13 +31,17 @@ class PreviewItem:
     new_option: str = ""
     old_finding: str = ""
     new_finding: str = ""
-    diff: SafeString = SafeString("")
     reason: str = ""
     version: int = 0
     indicator_pk: int = 0
     option_pk: int | None = None
     answer_changed: bool = False
     evidence: list[NewEvidence] = field(default_factory=list)
+
+    @property
+    def diff(self) -> SafeString:
+        """The finding's word diff, computed only when a page shows it."""
+        return finding_diff(self.old_finding, self.new_finding)
 
 
 @dataclass
@@ -73,22 +77,22 @@ def import_preview(
     *, assessment: Assessment, user: AbstractBaseUser, content: bytes
 ) -> ImportPreview:
     """Per indicator: unchanged, changed, conflict or refused; raises WorkbookError."""
+    return _preview(assessment, user, content)[0]
+
+
+def _preview(assessment, user, content: bytes) -> tuple[ImportPreview, dict]:
     parsed = workbook_read(content=content)
     if str(parsed.meta.get("assessment")) != str(assessment.pk):
         raise WorkbookError(
             [Problem("", None, "", _("This workbook belongs to another assessment."))]
         )
     with override(parsed.meta.get("language") or "en"):
-        return _compare(assessment, user, parsed)
-
-
-def _compare(assessment, user, parsed: ParsedWorkbook) -> ImportPreview:
-    ctx = import_context(assessment, [row.code for row in parsed.answers])
-    evidence = resolve_evidence(parsed, ctx, [row.code for row in parsed.answers])
-    items = [_item(assessment, user, row, ctx, parsed, evidence) for row in parsed.answers]
+        ctx = import_context(assessment, [row.code for row in parsed.answers])
+        evidence = resolve_evidence(parsed, ctx, [row.code for row in parsed.answers])
+        items = [_item(assessment, user, row, ctx, parsed, evidence) for row in parsed.answers]
     if parsed.problems:
         raise WorkbookError(parsed.problems)
-    return ImportPreview(assessment_id=assessment.pk, items=[i for i in items if i])
+    return ImportPreview(assessment_id=assessment.pk, items=[i for i in items if i]), ctx
 
 
 def _item(assessment, user, row: AnswerRow, ctx, parsed, evidence) -> PreviewItem | None:
@@ -123,7 +127,6 @@ def _item(assessment, user, row: AnswerRow, ctx, parsed, evidence) -> PreviewIte
     item.answer_changed = touched and not same
     if not item.answer_changed and not item.evidence:
         return item
-    item.diff = finding_diff(item.old_finding, row.finding)
     if not permissions.can_edit_response(user, response):
         item.state = REFUSED
         item.reason = _refusal(user, assessment, response)
@@ -177,9 +180,10 @@ def import_confirm(
     `use_workbook` maps the codes of conflicts the user resolved in favour of the workbook
     to the version they saw; with `all_or_nothing`, any refusal stops the whole import.
     """
-    preview = import_preview(assessment=assessment, user=user, content=content)
+    preview, ctx = _preview(assessment, user, content)
     if all_or_nothing and (preview.refused or preview.conflicts):
         raise ApplicationError(_("Some indicators were refused; nothing was imported."))
+    taken = []
     for item in preview.items:
         if item.state == CONFLICT and item.code in use_workbook:
             if use_workbook[item.code] != item.version:
@@ -189,29 +193,28 @@ def import_confirm(
                 )
         elif item.state != CHANGED:
             continue
-        _write(assessment, user, item)
+        taken.append(item)
+    _write(assessment, user, taken, ctx)
     return preview
 
 
-def _write(assessment, user, item: PreviewItem) -> None:
-    indicator = Indicator.objects.get(pk=item.indicator_pk)
-    response = response_open(assessment=assessment, indicator=indicator)
-    if item.answer_changed:
-        option = indicator.options.get(pk=item.option_pk) if item.option_pk else None
-        response = response_save(
-            response=response,
-            user=user,
-            option=option,
-            finding=item.new_finding,
-            version=item.version,
-            action="import",
+def _write(assessment, user, items: list[PreviewItem], ctx: dict) -> None:
+    changes, evidence = [], []
+    for item in items:
+        indicator = ctx["indicators"][item.code]
+        response = ctx["responses"].get(indicator.pk) or response_open(
+            assessment=assessment, indicator=indicator
         )
-    for new in item.evidence:
-        instrument = new.instrument or new.create_instrument(assessment, user)
+        if item.answer_changed:
+            option = next((o for o in indicator.options.all() if o.pk == item.option_pk), None)
+            changes.append((response, option, item.new_finding, item.version))
+        evidence += [(response, new) for new in item.evidence]
+    responses_import(user=user, changes=changes, action="import")
+    for response, new in evidence:
         evidence_service.evidence_add(
             response=response,
             user=user,
-            instrument=instrument,
+            instrument=new.instrument or new.create_instrument(assessment, user),
             source=new.source,
             locator=new.locator,
             note=new.note,
