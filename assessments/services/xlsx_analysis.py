@@ -35,9 +35,9 @@ def analysis_table(indicators: list, columns: list[AnalysisColumn]) -> list[list
 
 def _cells(response: Response | None) -> list:
     if response is None:
-        return ["", "", 0, Response.Status.NOT_STARTED.label]
-    level = Level(response.option.level).label if response.option_id else ""
-    return [level, response.finding, response.n, response.get_status_display()]
+        return ["", "", 0, str(Response.Status.NOT_STARTED.label)]
+    level = str(Level(response.option.level).label) if response.option_id else ""
+    return [level, response.finding, response.n, str(response.get_status_display())]
 
 
 def _safe(value):
