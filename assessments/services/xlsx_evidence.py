@@ -57,47 +57,52 @@ class NewEvidence:
 
 def resolve_evidence(parsed: ParsedWorkbook, ctx: dict, codes: list[str]) -> dict:
     """New evidence by indicator code; unknown names become problems."""
-    sheet = parsed.meta["evidence_sheet"]
-    instruments = {instrument_label(i).casefold(): i for i in ctx["instruments"]}
-    instruments.update({i.title.casefold(): i for i in ctx["instruments"]})
-    sources = {str(s)[:250].casefold(): s for s in ctx["sources"]}
-    kinds = {label.casefold(): value for value, label in LegalInstrument.Kind.choices}
-    kinds.update({value: value for value in LegalInstrument.Kind.values})
-    created: dict[tuple, NewInstrument] = {}
+    names = {
+        "instruments": {instrument_label(i).casefold(): i for i in ctx["instruments"]}
+        | {i.title.casefold(): i for i in ctx["instruments"]},
+        "sources": {str(s)[:250].casefold(): s for s in ctx["sources"]},
+        "kinds": {label.casefold(): value for value, label in LegalInstrument.Kind.choices}
+        | {value: value for value in LegalInstrument.Kind.values},
+        "created": {},
+    }
     found: dict[str, list[NewEvidence]] = {}
+    for line in parsed.evidence:
+        item = _resolve_row(line.row, line.values, ctx, names, parsed, codes)
+        if item is not None:
+            found.setdefault(line.values["code"], []).append(item)
+    return found
 
-    def problem(row: int, key: str, message: str) -> None:
+
+def _resolve_row(row: int, v: dict, ctx, names, parsed, codes) -> NewEvidence | None:
+    def problem(key: str, message: str) -> None:
+        sheet = parsed.meta["evidence_sheet"]
         parsed.problems.append(Problem(sheet, row, chr(64 + E_COL[key]), message))
 
-    for line in parsed.evidence:
-        v, row = line.values, line.row
-        if v["code"] not in codes:
-            problem(row, "code", _("Give the code of an indicator of the answers sheet."))
-            continue
-        instrument = instruments.get(v["instrument"].casefold()) if v["instrument"] else None
-        if v["instrument"] and instrument is None:
-            problem(row, "instrument", _("Not in the registry; fill the new-instrument columns."))
-        new = None
-        if v["new_title"]:
-            instrument = instrument or _registered(ctx, v)
-            kind = kinds.get(v["new_kind"].casefold())
-            if instrument is None and kind is None:
-                problem(row, "new_kind", _("Choose the type of the new instrument."))
-            elif instrument is None:
-                key = (v["new_title"].casefold(), v["new_number"].casefold())
-                new = created.setdefault(
-                    key, NewInstrument(v["new_title"], v["new_number"], kind, v["new_adopted_on"])
-                )
-        source = sources.get(v["source"].casefold()) if v["source"] else None
-        if v["source"] and source is None:
-            problem(row, "source", _("Not one of the assessment's sources."))
-        if not (instrument or new or source or v["instrument"] or v["source"] or v["new_title"]):
-            problem(row, "instrument", _("Cite an instrument or a source."))
-        if instrument or new or source:
-            found.setdefault(v["code"], []).append(
-                NewEvidence(row, instrument, new, source, v["locator"], v["note"])
+    if v["code"] not in codes:
+        problem("code", _("Give the code of an indicator of the answers sheet."))
+        return None
+    instrument = names["instruments"].get(v["instrument"].casefold()) if v["instrument"] else None
+    if v["instrument"] and instrument is None:
+        problem("instrument", _("Not in the registry; fill the new-instrument columns."))
+    new = None
+    if v["new_title"] and not instrument:
+        instrument = _registered(ctx, v)
+        kind = names["kinds"].get(v["new_kind"].casefold())
+        if instrument is None and kind is None:
+            problem("new_kind", _("Choose the type of the new instrument."))
+        elif instrument is None:
+            key = (v["new_title"].casefold(), v["new_number"].casefold())
+            new = names["created"].setdefault(
+                key, NewInstrument(v["new_title"], v["new_number"], kind, v["new_adopted_on"])
             )
-    return found
+    source = names["sources"].get(v["source"].casefold()) if v["source"] else None
+    if v["source"] and source is None:
+        problem("source", _("Not one of the assessment's sources."))
+    if not any((v["instrument"], v["new_title"], v["source"])):
+        problem("instrument", _("Cite an instrument or a source."))
+    if instrument or new or source:
+        return NewEvidence(row, instrument, new, source, v["locator"], v["note"])
+    return None
 
 
 def _registered(ctx: dict, v: dict) -> LegalInstrument | None:

@@ -125,17 +125,21 @@ def _item(assessment, user, row: AnswerRow, ctx, parsed, evidence) -> PreviewIte
     touched = answer_fingerprint(option.key if option else "", row.finding) != row.fingerprint
     same = response.option_id == item.option_pk and item.old_finding == row.finding
     item.answer_changed = touched and not same
-    if not item.answer_changed and not item.evidence:
-        return item
+    if item.answer_changed or item.evidence:
+        _judge(item, user, assessment, response, row.version)
+    return item
+
+
+def _judge(item: PreviewItem, user, assessment, response, exported_version: int) -> None:
+    """Refused if the user may not edit it; a conflict if the app changed it since the export."""
     if not permissions.can_edit_response(user, response):
         item.state = REFUSED
         item.reason = _refusal(user, assessment, response)
-    elif item.answer_changed and response.version != row.version:
+    elif item.answer_changed and response.version != exported_version:
         item.state = CONFLICT
         item.reason = _("Changed in the application since the export.")
     else:
         item.state = CHANGED
-    return item
 
 
 def _refusal(user, assessment, response) -> str:
