@@ -1,5 +1,6 @@
 """Keeping an uploaded workbook between its preview and the confirmation."""
 
+import datetime
 import hashlib
 import uuid
 
@@ -7,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..exceptions import ApplicationError
@@ -18,6 +20,7 @@ MAX_AGE = 6 * 3600  # a preview left open longer is uploaded again
 
 def upload_stash(*, content: bytes, assessment: Assessment, user: AbstractBaseUser) -> str:
     """Store the file under MEDIA_ROOT/imports/; returns a signed token naming it, user and all."""
+    _sweep(f"imports/{assessment.pk}")
     name = default_storage.save(
         f"imports/{assessment.pk}/{uuid.uuid4().hex}.xlsx", ContentFile(content)
     )
@@ -26,6 +29,19 @@ def upload_stash(*, content: bytes, assessment: Assessment, user: AbstractBaseUs
         {"name": name, "sha256": digest, "user": user.pk, "assessment": assessment.pk},
         salt=_SALT,
     )
+
+
+def _sweep(folder: str) -> None:
+    """Forget uploads whose preview was abandoned: older than their token can be."""
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - datetime.timedelta(seconds=MAX_AGE)
+    for name in files:
+        path = f"{folder}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
 
 
 def upload_take(*, token: str, assessment: Assessment, user: AbstractBaseUser) -> bytes:
