@@ -81,20 +81,18 @@ def workbook_import_confirm(request, pk: int):
     if not permissions.can_import_workbook(request.user, assessment):
         raise PermissionDenied
     token = request.session.get(_session_key(assessment), "")
+    use_workbook = chosen_conflicts(request.POST.getlist("use_workbook"))
     try:
         content = upload_take(token=token, assessment=assessment, user=request.user)
         preview = import_confirm(
-            assessment=assessment,
-            user=request.user,
-            content=content,
-            use_workbook=chosen_conflicts(request.POST.getlist("use_workbook")),
+            assessment=assessment, user=request.user, content=content, use_workbook=use_workbook
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("assessments:xlsx-import", pk=assessment.pk)
     upload_discard(token=token)
     del request.session[_session_key(assessment)]
-    chosen = len(chosen_conflicts(request.POST.getlist("use_workbook")))
+    chosen = sum(1 for item in preview.conflicts if item.code in use_workbook)
     messages.success(
         request,
         _("Imported %(n)d changed indicators; %(r)d refused, %(c)d conflicts kept as they were.")
