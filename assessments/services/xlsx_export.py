@@ -64,7 +64,6 @@ def workbook_export(*, data: WorkbookData, user: AbstractBaseUser) -> bytes:
     meta_rows += _evidence(evidence, data, ranges)
     _meta(meta, data, user, titles, meta_rows)
     lists.sheet_state = meta.sheet_state = "hidden"
-    book.active = 1
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -27,6 +27,9 @@ def test_focal_point_workbook_holds_only_their_indicators_locked_with_drop_downs
     book = _book(export(focal_point, assessment))
     assert book.sheetnames == ["Instructions", "Answers", "Evidence", "_lists", "_mgi"]
     assert book["_lists"].sheet_state == book["_mgi"].sheet_state == "hidden"
+    # It opens on the instructions, with no other sheet selected (grouped sheets edit together).
+    assert book.active.title == "Instructions"
+    assert [ws.title for ws in book.worksheets if ws.sheet_view.tabSelected] == ["Instructions"]
     answers = book["Answers"]
     assert [answers.cell(row=r, column=1).value for r in range(2, answers.max_row + 1)] == answered
     assert answers.freeze_panes == "B2" and answers.protection.sheet
