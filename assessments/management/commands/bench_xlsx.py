@@ -5,6 +5,7 @@ for each answer: the worst case. All changes are rolled back.
 """
 
 import io
+import os
 import statistics
 import time
 
@@ -76,19 +77,26 @@ class Command(BaseCommand):
         assessment.stage = assessment.Stage.DATA_COLLECTION
         assessment.save(update_fields=["stage"])
         Response.objects.filter(assessment=assessment).update(status=Response.Status.DRAFT)
-        exports, imports, content = [], [], b""
+        exports, imports, cpu, content = [], [], {"export": [], "import": []}, b""
         for _run in range(runs):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             content = workbook_export(data=workbook_data(user, assessment), user=user)
             exports.append(time.perf_counter() - started)
+            cpu["export"].append(time.process_time() - cpu_started)
         edited = _edited(content)
         for _run in range(runs):
             sid = transaction.savepoint()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             preview = import_preview(assessment=assessment, user=user, content=edited)
             import_confirm(assessment=assessment, user=user, content=edited, use_workbook={})
             imports.append(time.perf_counter() - started)
+            cpu["import"].append(time.process_time() - cpu_started)
             transaction.savepoint_rollback(sid)
+        self._report(assessment, runs, content, preview, exports, imports, cpu)
+
+    def _report(self, assessment, runs, content, preview, exports, imports, cpu) -> None:
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        self.stdout.write(f"machine          {os.cpu_count()} CPUs, load average {load}")
         self.stdout.write(
             f"Workbook of {assessment}: {len(preview.items)} indicators, "
             f"{len(content) / 1024:.0f} KB, {runs} runs"
@@ -97,4 +105,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"import           {_median(imports)} "
             f"(preview and confirm; {len(preview.changed)} answers changed)"
+        )
+        self.stdout.write(
+            f"CPU time         export median {statistics.median(cpu['export']):.3f} s, "
+            f"import median {statistics.median(cpu['import']):.3f} s"
         )
