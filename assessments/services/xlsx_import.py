@@ -4,10 +4,12 @@ import datetime
 import io
 import zipfile
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
 
 from ..exceptions import ApplicationError
@@ -126,24 +128,53 @@ def check_package(content: bytes) -> None:
         _refuse("", None, "", not_xlsx)
 
 
+class _Grid:
+    """One sheet's rows, read once: a read-only workbook streams rows and has no random access."""
+
+    def __init__(self, ws):
+        self.title = ws.title
+        self.rows: list[tuple] = []
+        for number, row in enumerate(ws.iter_rows(), start=1):
+            if number > MAX_ROWS + 1:
+                _refuse(ws.title, number, "", _("A sheet may hold at most 5,000 rows."))
+            self.rows.append(row)
+        while self.rows and not any(c.value not in (None, "") for c in self.rows[-1]):
+            self.rows.pop()  # trailing rows that are only formatted
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+    def cell(self, row: int, column: int):
+        cells = self.rows[row - 1] if row <= len(self.rows) else ()
+        return cells[column - 1] if column <= len(cells) else _EMPTY
+
+    def __getitem__(self, row: int) -> tuple:
+        return self.rows[row - 1]
+
+
+_EMPTY = SimpleNamespace(value=None, data_type="n")
+
+
 def workbook_read(*, content: bytes) -> ParsedWorkbook:
     """Parse the workbook; raises WorkbookError naming every problem found."""
     check_package(content)
     try:
-        book = load_workbook(io.BytesIO(content), data_only=False, keep_vba=False)
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise WorkbookError([Problem("", None, "", _("The workbook cannot be read."))]) from exc
-    for ws in book.worksheets:
-        if ws.max_row > MAX_ROWS + 1:
-            _refuse(ws.title, MAX_ROWS + 2, "", _("A sheet may hold at most 5,000 rows."))
-    if all(_sheet_is_empty(ws) for ws in book.worksheets):
+    try:
+        sheets = {ws.title: _Grid(ws) for ws in book.worksheets}
+    finally:
+        book.close()
+    if not any(grid.rows for grid in sheets.values()):
         _refuse("", None, "", _("The workbook is empty."))
-    if META_SHEET not in book.sheetnames:
+    if META_SHEET not in sheets:
         _refuse("", None, "", _("This workbook was not exported from this application."))
-    parsed = ParsedWorkbook(meta=_read_meta(book[META_SHEET]))
+    parsed = ParsedWorkbook(meta=_read_meta(sheets[META_SHEET]))
     hashes = parsed.meta.pop("rows")
-    answers = _sheet(book, parsed.meta["answers_sheet"])
-    evidence = _sheet(book, parsed.meta["evidence_sheet"])
+    answers = _sheet(sheets, parsed.meta["answers_sheet"])
+    evidence = _sheet(sheets, parsed.meta["evidence_sheet"])
     _read_answers(answers, [r for r in hashes if r[0] == "answer"], parsed)
     _read_evidence(evidence, {int(r[1]): r for r in hashes if r[0] == "evidence"}, parsed)
     if not parsed.answers:
@@ -151,20 +182,16 @@ def workbook_read(*, content: bytes) -> ParsedWorkbook:
     return parsed
 
 
-def _sheet_is_empty(ws) -> bool:
-    return not any(c.value not in (None, "") for row in ws.iter_rows() for c in row)
-
-
-def _sheet(book, title: str):
-    if title not in book.sheetnames:
+def _sheet(sheets: dict, title: str) -> _Grid:
+    if title not in sheets:
         _refuse(title, None, "", _("This sheet is missing or was renamed."))
-    return book[title]
+    return sheets[title]
 
 
 def _read_meta(ws) -> dict:
     header, rows, in_rows = {}, [], False
-    for values in ws.iter_rows(values_only=True):
-        values = (*values, None, None)
+    for cells in ws.rows:
+        values = (*(c.value for c in cells), None, None)
         if not any(v not in (None, "") for v in values):
             in_rows = True
             continue
@@ -185,7 +212,9 @@ def _text(ws, row: int, col: int, parsed: ParsedWorkbook) -> str:
     value = cell.value
     if cell.data_type == "f" or isinstance(value, ArrayFormula):
         parsed.problems.append(
-            Problem(ws.title, row, cell.column_letter, _("A formula is not allowed; type text."))
+            Problem(
+                ws.title, row, get_column_letter(col), _("A formula is not allowed; type text.")
+            )
         )
         return ""
     if isinstance(value, datetime.datetime | datetime.date):
