@@ -52,6 +52,7 @@ e2e: $(VENV)/.installed-dev
 
 bench: setup
 	$(PY) manage.py bench_profile
+	$(PY) manage.py bench_xlsx
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -226,6 +226,9 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
         "consultation": can_view_assessment(user, assessment) and assessment.stage != Stage.SETUP,
         "cancel": can_cancel_assessment(user, assessment),
         "restore": can_restore_assessment(user, assessment),
+        "export_workbook": can_export_workbook(user, assessment),
+        "import_workbook": can_import_workbook(user, assessment),
+        "export_analysis": can_export_analysis(user, assessment),
     }
 
 
@@ -379,3 +382,33 @@ def can_remind(user: AbstractBaseUser, assessment: Assessment) -> bool:
     return has_role(user, assessment, Role.COORDINATOR, "administrator") and (
         assessment.stage not in (Stage.VALIDATED, Stage.PUBLISHED)
     )
+
+
+# --- Offline workbook and analysis export (issue 12) ---
+def can_export_workbook(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Focal points (their indicators), the coordinator and consultants (all of them)."""
+    return can_view_assessment(user, assessment)
+
+
+def can_import_workbook(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """The government side, while answers may still change; each row is checked again."""
+    return (
+        has_role(user, assessment, Role.FOCAL_POINT, Role.COORDINATOR)
+        and assessment.stage in RETURN_STAGES
+    )
+
+
+def why_no_import(user: AbstractBaseUser, assessment: Assessment) -> str:
+    """A sentence for the import page; empty when the user may import."""
+    if can_import_workbook(user, assessment):
+        return ""
+    if not has_role(user, assessment, Role.FOCAL_POINT, Role.COORDINATOR):
+        return _("Only the government side imports answers; you can export them.")
+    return _("The assessment is in the %(stage)s stage; answers cannot be imported now.") % {
+        "stage": assessment.get_stage_display().lower()
+    }
+
+
+def can_export_analysis(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Consultants (and administrators) download all answers for analysis."""
+    return can_review(user, assessment)

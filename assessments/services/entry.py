@@ -8,7 +8,7 @@ from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import AnswerOption, Assessment, Indicator, Response, ResponseRevision
 from .carry_over import carry_refresh
-from .revisions import revision_write
+from .revisions import revision_write, revisions_write_many
 
 Status = Response.Status
 
@@ -97,6 +97,43 @@ def response_save(
     note = carry_refresh(locked)
     revision_write(response=locked, author=user, action=action, note=note)
     return locked
+
+
+@transaction.atomic
+def responses_import(
+    *,
+    user: AbstractBaseUser,
+    changes: list[tuple[Response, AnswerOption | None, str, int]],
+    action: str = "import",
+) -> list[Response]:
+    """Save many (response, option, finding, version) at once, by response_save's rules.
+
+    All or nothing: one answer that may not be edited, or that changed since its `version`,
+    refuses the lot. A workbook import writes ~100 answers; one by one took over a second.
+    """
+    locked = Response.objects.select_for_update(of=("self",)).select_related(
+        "assessment__country", "indicator", "option", "updated_by"
+    )
+    current = {r.pk: r for r in locked.filter(pk__in=[c[0].pk for c in changes])}
+    saved = []
+    for response, option, finding, version in changes:
+        row = current[response.pk]
+        if not permissions.can_edit_response(user, row):
+            raise NotAllowed(permissions.why_not_editable(user, row) or _("Not allowed."))
+        if row.version != version:
+            raise StaleVersion(
+                _("%(who)s saved %(code)s meanwhile; nothing was saved.")
+                % {"who": _user_label(row.updated_by), "code": row.indicator.code},
+                current=row,
+            )
+        if option is not None and option.indicator_id != row.indicator_id:
+            raise ApplicationError(_("That answer belongs to another indicator."))
+        row.option, row.finding = option, finding
+        if row.status == Status.NOT_STARTED:
+            row.status = Status.DRAFT
+        saved.append(row)
+    revisions_write_many(responses=saved, author=user, action=action)
+    return saved
 
 
 @transaction.atomic

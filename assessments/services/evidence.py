@@ -49,6 +49,7 @@ def evidence_add(
     locator: str = "",
     note: str = "",
     file: UploadedFile | None = None,
+    action: str = "evidence_add",
 ) -> Evidence:
     """Attach one piece of evidence; it must cite an instrument or a source."""
     locked = _lock_editable(response, user)
@@ -75,7 +76,7 @@ def evidence_add(
     evidence.full_clean()
     evidence.save()
     carry_refresh(locked)
-    revision_write(response=locked, author=user, action="evidence_add", note=str(evidence))
+    revision_write(response=locked, author=user, action=action, note=str(evidence))
     return evidence
 
 

@@ -1,0 +1,135 @@
+"""What the exported workbook holds, and new evidence coming back from it."""
+
+import io
+
+import pytest
+from django.utils import translation
+from openpyxl import load_workbook
+
+from assessments.models import Evidence, LegalInstrument, Response, ResponseRevision
+from assessments.services.xlsx_format import EVIDENCE_COLUMNS
+from assessments.services.xlsx_preview import import_confirm, import_preview
+from tests import factories as f
+from tests.xlsx.helpers import edit, export
+
+pytestmark = pytest.mark.django_db
+
+EV = {key: i for i, (key, *_rest) in enumerate(EVIDENCE_COLUMNS, start=1)}
+
+
+def _book(content: bytes):
+    return load_workbook(io.BytesIO(content))
+
+
+def test_focal_point_workbook_holds_only_their_indicators_locked_with_drop_downs(
+    assessment, focal_point, answered
+):
+    book = _book(export(focal_point, assessment))
+    assert book.sheetnames == ["Instructions", "Answers", "Evidence", "_lists", "_mgi"]
+    assert book["_lists"].sheet_state == book["_mgi"].sheet_state == "hidden"
+    # It opens on the instructions, with no other sheet selected (grouped sheets edit together).
+    assert book.active.title == "Instructions"
+    assert not [ws.title for ws in book.worksheets[1:] if ws.sheet_view.tabSelected]
+    answers = book["Answers"]
+    assert [answers.cell(row=r, column=1).value for r in range(2, answers.max_row + 1)] == answered
+    assert answers.freeze_panes == "B2" and answers.protection.sheet
+    assert answers["D2"].protection.locked and not answers["F2"].protection.locked
+    assert not answers["G2"].protection.locked and answers["G2"].alignment.wrap_text
+    assert answers["F2"].value == "Partial answer"
+    validation = next(v for v in answers.data_validations.dataValidation if "F2" in v.sqref)
+    row = validation.formula1.split("$")[-1]
+    assert validation.formula1 == f"'_lists'!$B${row}:$D${row}"
+    labels = [c.value for c in book["_lists"][int(row)][1:4]]
+    assert labels == ["Developed answer", "Partial answer", "Absent answer"]
+    evidence = book["Evidence"]
+    assert evidence.cell(row=2, column=EV["code"]).value == answered[0]
+    assert evidence.cell(row=2, column=EV["locator"]).protection.locked
+
+
+def test_coordinator_workbook_holds_the_whole_assessment(assessment, framework, coordinator):
+    answers = _book(export(coordinator, assessment))["Answers"]
+    assert answers.max_row - 1 == framework.indicators.count()
+
+
+def test_workbook_is_in_the_users_language(assessment, focal_point, indicator):
+    indicator.translations = {"fr": {"question": "Le pays a-t-il une politique ?"}}
+    indicator.save()
+    with translation.override("fr"):
+        content = export(focal_point, assessment)
+    book = _book(content)
+    answers = book.worksheets[1]
+    assert answers["D2"].value == "Le pays a-t-il une politique ?"
+    # The import reads it back in the language it was written in.
+    preview = import_preview(assessment=assessment, user=focal_point, content=content)
+    assert not preview.has_work
+
+
+def test_new_evidence_rows_cite_the_registry_a_new_instrument_and_a_source(
+    assessment, focal_point, answered
+):
+    law = f.LegalInstrumentFactory(country=assessment.country, title="Labour Code", number="1")
+    source = f.SourceFactory(assessment=assessment, title="Labour survey")
+    first, second = answered[0], answered[1]
+
+    def change(book):
+        sheet = book["Evidence"]
+        rows = [
+            {"code": first, "instrument": "Labour Code (No. 1)", "locator": "Art. 5"},
+            {
+                "code": first,
+                "new_title": "Law on Refugees",
+                "new_number": "44",
+                "new_kind": "Law",
+                "new_adopted_on": "2002-03-25",
+                "note": "Asylum.",
+            },
+            {
+                "code": second,
+                "new_title": "Law on Refugees",
+                "new_number": "44",
+                "new_kind": "Law",
+                "new_adopted_on": "2002-03-25",
+            },
+            {"code": second, "source": str(source), "locator": "p. 12"},
+        ]
+        start = sheet.max_row + 1
+        for offset, values in enumerate(rows):
+            for key, value in values.items():
+                sheet.cell(row=start + offset, column=EV[key], value=value)
+
+    content = edit(export(focal_point, assessment), change)
+    preview = import_preview(assessment=assessment, user=focal_point, content=content)
+    assert [i.code for i in preview.changed] == [first, second]
+    assert [len(i.evidence) for i in preview.changed] == [2, 2]
+
+    import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
+    refugees = LegalInstrument.objects.get(title="Law on Refugees")
+    assert refugees.number == "44" and refugees.kind == "law" and refugees.created_by == focal_point
+    cited = Evidence.objects.filter(response__indicator__code=first).exclude(instrument=None)
+    assert {e.instrument for e in cited} >= {law, refugees}
+    assert Evidence.objects.get(source=source).locator == "p. 12"
+    response = Response.objects.get(indicator__code=second)
+    assert list(response.revisions.filter(action="import").values_list("note", flat=True)) != []
+    assert ResponseRevision.objects.filter(action="import").count() == 4
+
+
+def test_focal_point_importing_a_wider_workbook_gets_others_indicators_refused(
+    assessment, framework, focal_point, coordinator, answered
+):
+    outside = framework.indicators.exclude(code__in=answered).order_by("order").first()
+
+    def change(book):
+        sheet = book["Answers"]
+        for row in range(2, sheet.max_row + 1):
+            if sheet.cell(row=row, column=1).value in (outside.code, answered[0]):
+                sheet.cell(row=row, column=7, value="Written offline.")
+
+    content = edit(export(coordinator, assessment), change)
+    preview = import_preview(assessment=assessment, user=focal_point, content=content)
+    assert [(i.code, i.reason) for i in preview.refused] == [
+        (outside.code, "This indicator is not assigned to you.")
+    ]
+    assert [i.code for i in preview.changed] == [answered[0]]
+    import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
+    assert not Response.objects.filter(indicator=outside, finding="Written offline.").exists()
+    assert Response.objects.get(indicator__code=answered[0]).finding == "Written offline."
