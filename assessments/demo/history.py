@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from .. import permissions
-from ..models import Assessment, AuditEntry, Comment, Response
-from ..services import consultation, review, workflow
+from ..models import Assessment, AuditEntry, Comment, LegalInstrument, Response
+from ..services import consultation, evidence, review, workflow
 from ..services.audit import audit_log
 from ..services.revisions import revision_write
 from .clock import DemoClock
@@ -133,8 +133,10 @@ def _return_and_fix(item: Played, reviewer, comment: str, clock: DemoClock) -> N
     _move(item, item.author, "resubmit", Status.SUBMITTED)
 
 
-def live_return(*, response: Response, reviewer, author, comment: str, reply: str, clock) -> None:
-    """In data collection the real services run: return, reply, resubmit."""
+def live_return(
+    *, response: Response, reviewer, author, comment: str, reply: str, clock, cite=None
+) -> None:
+    """In data collection the real services run: return, reply, cite the law, resubmit."""
     # The loader made these people members a moment ago; drop their cached memberships.
     for user in (reviewer, author):
         permissions.forget_memberships(user)
@@ -145,6 +147,10 @@ def live_return(*, response: Response, reviewer, author, comment: str, reply: st
         thread = response.comments.filter(parent__isnull=True).latest("created_at")
         review.comment_add(response=response, author=author, text=reply, parent=thread)
         clock.advance(hours=2)
+        if cite is not None:
+            response = evidence.evidence_add(
+                response=response, user=author, instrument=cite, locator="Article 3 (demo)"
+            ).response
         workflow.response_submit(response=response, user=author)
 
 
@@ -203,6 +209,7 @@ def georgian_history(*, assessment: Assessment, items: list, users: dict, clock)
         reviewer=users["consultant"],
         author=users["ge-focal"],
         comment="Which article of the law grants this? Please cite it.",
-        reply="The finding rests on the ministry's practice; no article yet, as explained.",
+        reply="Article 3 of the Law on the Legal Status of Aliens; I have added it.",
         clock=clock,
+        cite=LegalInstrument.objects.get(country=assessment.country, ref="ge-law-aliens"),
     )

@@ -91,6 +91,8 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         "answer (review page)": reverse(
             "assessments:review-response", args=[a.pk, world.codes["returned"]]
         ),
+        "sdg 10.7.2 and gcm": reverse("assessments:sdg", args=[a.pk]),
+        "search results": reverse("assessments:search") + "?q=law",
     }
     for state, code in world.codes.items():
         pages[f"indicator {state}"] = reverse("assessments:response-edit", args=[a.pk, code])
@@ -102,6 +104,8 @@ def pages_for(role: str, world: World) -> dict[str, str]:
             "profile preview": reverse("assessments:profile-preview", args=[a.pk]),
             "profile versions": reverse("assessments:profile-versions", args=[a.pk]),
         }
+    if role in ("focal_point", "coordinator"):
+        pages["workbook import"] = reverse("assessments:xlsx-import", args=[a.pk])
     if role == "coordinator":
         pages |= {
             "people": reverse("assessments:people", args=[a.pk]),
@@ -112,5 +116,6 @@ def pages_for(role: str, world: World) -> dict[str, str]:
             "review board": reverse("assessments:review-board", args=[a.pk]),
             "dashboard": reverse("assessments:consultant-dashboard"),
             "profile texts": reverse("assessments:profile-texts", args=[a.pk]),
+            "cancel assessment": reverse("assessments:assessment-cancel", args=[a.pk]),
         }
     return pages
