@@ -5,6 +5,7 @@ from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDom
 from .report import ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
 from .review import AuditEntry, Comment
+from .user import UserSettings
 
 __all__ = [
     "AnswerOption",
@@ -25,4 +26,5 @@ __all__ = [
     "ResponseRevision",
     "Source",
     "SubDomain",
+    "UserSettings",
 ]

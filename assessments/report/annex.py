@@ -47,7 +47,7 @@ def _position(instrument: LegalInstrument) -> tuple:
     return (instrument.annex_no is None, instrument.annex_no or 0, instrument.title.casefold())
 
 
-def legislation(country_id: int, country_name: str) -> list[AnnexGroup]:
+def legislation(country_id: int, country_name: str, local) -> list[AnnexGroup]:
     """Groups of numbered rows; numbers run on across groups, 1..n."""
     instruments = list(LegalInstrument.objects.filter(country_id=country_id, in_annex=True))
     groups, number = [], 0
@@ -55,7 +55,7 @@ def legislation(country_id: int, country_name: str) -> list[AnnexGroup]:
         rows = []
         for inst in sorted((i for i in instruments if i.kind in kinds), key=_position):
             number += 1
-            rows.append(AnnexRow(number, inst.title, adoption(inst)))
+            rows.append(AnnexRow(number, local.title(inst), adoption(inst)))
         if rows:
             groups.append(AnnexGroup(heading, rows))
     return groups

@@ -139,3 +139,5 @@ class Profile:
     legislation: list[AnnexGroup]
     process_steps: list[ProcessStep]
     toc: list[TocEntry] = field(default_factory=list)
+    # Indicators whose finding or footnotes lack a translation in this language.
+    untranslated: list[str] = field(default_factory=list)

@@ -37,9 +37,9 @@ def level_changes(responses, baseline_responses) -> list[tuple[object, str]]:
     return changes
 
 
-def _change_sentence(response, direction: str, baseline_year: int) -> str:
-    title = response.indicator.title
-    finding = first_sentence(response.finding)
+def _change_sentence(response, direction: str, baseline_year: int, local) -> str:
+    title = response.indicator.tr("title")
+    finding = first_sentence(local.finding(response))
     if direction == "rose":
         lead = _("Since %(year)s, this area has been strengthened (%(title)s).")
     else:
@@ -61,10 +61,11 @@ def new_instruments(responses, baseline_year: int) -> list:
     return found
 
 
-def _instrument_sentence(instrument, short_name: str) -> str:
-    label = instrument.title
+def _instrument_sentence(instrument, short_name: str, local) -> str:
+    label = local.title(instrument)
     if instrument.number and instrument.number not in label:
-        label = f"{label} (No. {instrument.number})"
+        number = _("No. %(number)s") % {"number": instrument.number}
+        label = f"{label} ({number})"
     return _("In %(year)s, %(country)s adopted the %(title)s.") % {
         "year": instrument.adopted_on.year,
         "country": short_name,
@@ -73,25 +74,32 @@ def _instrument_sentence(instrument, short_name: str) -> str:
 
 
 def build_updates(
-    *, domains, responses, baseline_responses, baseline_year: int, overrides: dict, values: dict
+    *,
+    domains,
+    responses,
+    baseline_responses,
+    baseline_year: int,
+    overrides: dict,
+    values: dict,
+    local,
 ) -> list[UpdateBlock]:
     """One block per domain; domains with nothing to report and no wording are left out."""
     changes = level_changes(responses, baseline_responses)
     blocks = []
     for domain in domains:
         mine = [r for r in responses if r.indicator.subdomain.domain_id == domain.pk]
-        block = UpdateBlock(domain.number, domain.name, f"chapter-{domain.number}")
+        block = UpdateBlock(domain.number, domain.tr("name"), f"chapter-{domain.number}")
         wording = overrides.get(f"{texts.UPDATES_PREFIX}{domain.number}", "")
         if wording.strip():
             block.paragraphs = [Paragraph(p) for p in texts.paragraphs(wording, values)]
             block.edited = True
         else:
             block.paragraphs = [
-                Paragraph(_change_sentence(r, d, baseline_year), ref=r.indicator.code)
+                Paragraph(_change_sentence(r, d, baseline_year, local), ref=r.indicator.code)
                 for r, d in changes
                 if r in mine
             ] + [
-                Paragraph(_instrument_sentence(i, values["short_name"]))
+                Paragraph(_instrument_sentence(i, values["short_name"], local))
                 for i in new_instruments(mine, baseline_year)
             ]
         if block.paragraphs:

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from ..views import entry, evidence, people, registry, work
+from ..views import entry, evidence, language, people, registry, work
 
 urlpatterns = [
+    path("language/", language.language_set, name="language-set"),
     path("", work.my_work, name="my-work"),
     path("a/<int:pk>/", work.assessment_detail, name="assessment-detail"),
     path("a/<int:pk>/people/", people.people_list, name="people"),

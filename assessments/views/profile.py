@@ -1,5 +1,6 @@
 """The profile area: preview, versions and their PDFs, and the consultant's texts page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,11 +15,17 @@ from ..exceptions import ApplicationError
 from ..forms.profile import ProfileTextsForm
 from ..models import ProfileVersion
 from ..report import texts, versions
-from ..report.build import profile_build
+from ..report.build import profile_build, untranslated
 from ..report.render import render_html
 from ..report.updates import draft_text
 from ..selectors.assessments import assessment_for
 from ..services.profile_texts import profile_texts_save
+
+
+def _language(request, assessment) -> str:
+    """The profile language asked for (GET or POST), else the assessment's working one."""
+    asked = request.POST.get("language") or request.GET.get("language") or ""
+    return asked if asked in dict(settings.LANGUAGES) else assessment.language
 
 
 def _assessment(request, pk: int, allowed) -> object:
@@ -38,15 +45,20 @@ def profile_preview(request, pk: int):
     }
     if permissions.can_edit_profile_text(request.user, assessment):
         extra["texts_url"] = reverse("assessments:profile-texts", args=[pk])
-    return HttpResponse(render_html(profile_build(assessment), preview=True, extra=extra))
+    profile = profile_build(assessment, language=_language(request, assessment))
+    return HttpResponse(render_html(profile, preview=True, extra=extra))
 
 
 @login_required
 def profile_versions(request, pk: int):
     assessment = _assessment(request, pk, permissions.can_preview_profile)
+    language = _language(request, assessment)
+    all_versions = assessment.profile_versions.select_related("created_by")
     context = {
         "assessment": assessment,
-        "versions": assessment.profile_versions.select_related("created_by"),
+        "language": language,
+        "by_language": versions.by_language(all_versions),
+        "untranslated": untranslated(assessment, language),
         "can": permissions.capabilities(request.user, assessment),
     }
     return render(request, "assessments/profile_versions.html", context)
@@ -57,7 +69,9 @@ def profile_versions(request, pk: int):
 def profile_generate(request, pk: int):
     assessment = _assessment(request, pk, permissions.can_generate_profile)
     try:
-        version = versions.profile_generate(assessment=assessment, user=request.user)
+        version = versions.profile_generate(
+            assessment=assessment, user=request.user, language=_language(request, assessment)
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -66,7 +80,8 @@ def profile_generate(request, pk: int):
             _("Version %(n)d of the profile is ready (%(pages)d pages).")
             % {"n": version.number, "pages": version.pages},
         )
-    return redirect("assessments:profile-versions", pk=pk)
+    url = reverse("assessments:profile-versions", args=[pk])
+    return redirect(f"{url}?language={_language(request, assessment)}")
 
 
 def profile_download(request, pk: int, number: int):
