@@ -164,6 +164,8 @@ class Source(models.Model):
     year = models.CharField(_("year"), max_length=20, help_text=_('e.g. "2021a" or "n.d."'))
     title = models.TextField(_("title"))
     url = models.URLField(_("link"), max_length=500, blank=True)
+    # {language: {"organization": ..., "title": ...}} for profiles in other languages.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["assessment", "organization", "year"]

@@ -28,7 +28,7 @@ def _groups(country: str) -> list[tuple[set[str], str]]:
 
 def long_date(day: datetime.date) -> str:
     """'30 July 2002', in the active language."""
-    return date_format(day, "j F Y")
+    return date_format(day, "j E Y")  # E: the month as a date needs it (июля, not июль)
 
 
 def adoption(instrument: LegalInstrument) -> str:

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..models import Assessment, Domain, Evidence, Level, Response, Source
 from . import annex, texts
@@ -29,6 +30,8 @@ from .updates import build_updates
 Placement = Response.Placement
 COVID_SLUG = "covid19"
 FINAL_STAGES = {Assessment.Stage.VALIDATED, Assessment.Stage.PUBLISHED}
+# The default PROFILE_AUTHOR, so that it is translated in each profile language.
+gettext_noop("International Organization for Migration")
 
 
 def placement(response: Response) -> str | None:
@@ -129,11 +132,15 @@ def _covid(assessment, covid_responses, merged, values, local) -> CovidAnnex | N
     return CovidAnnex(title, texts.paragraphs(intro or merged["covid_intro"], values), paras)
 
 
-def _sources(assessment_id: int) -> list[SourceGroup]:
+def _sources(assessment_id: int, language: str) -> list[SourceGroup]:
+    """Key sources grouped by organization; in the profile's language where translated."""
     groups: dict[str, list[SourceEntry]] = {}
     for s in Source.objects.filter(assessment_id=assessment_id):
-        groups.setdefault(s.organization.strip(), []).append(
-            SourceEntry(s.year, s.title.strip().rstrip("."), s.url)
+        tr = (s.translations or {}).get(language) or {}
+        organization = tr.get("organization") or s.organization
+        title = tr.get("title") or s.title
+        groups.setdefault(organization.strip(), []).append(
+            SourceEntry(s.year, title.strip().rstrip("."), s.url)
         )
     return [
         SourceGroup(org, sorted(entries, key=lambda e: (e.year, e.title.casefold())))
@@ -217,7 +224,7 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool) -> Prof
         language=language,
         title=_("Migration Governance Indicators %(edition)s – %(country)s")
         % {"edition": values["edition"], "country": capfirst(values["country"])},
-        author=settings.PROFILE_AUTHOR,
+        author=_(settings.PROFILE_AUTHOR),
         running_header=f"{values['country']} | {values['edition']}".upper(),
         country_name=values["country"],
         short_name=values["short_name"],
@@ -245,7 +252,7 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool) -> Prof
         after_assessment=texts.paragraphs(merged["after_assessment"], values),
         after_assessment_points=texts.lines(merged["after_assessment_points"], values),
         covid=_covid(a, covid, merged, values, local),
-        sources=_sources(a.pk),
+        sources=_sources(a.pk, language),
         legislation_title=_("List of migration-related legislation in %(country)s")
         % {"country": values["country"]},
         legislation=annex.legislation(a.country_id, values["country"], local),
