@@ -63,19 +63,23 @@ def focal_point_add(
     )
     notify(
         users=[user],
-        subject=_("You are a focal point for the MGI assessment of %(country)s")
-        % {"country": assessment.country.short_name},
-        body=_(
-            "%(actor)s added you as a focal point (%(institution)s) for %(assessment)s.\n\n"
-            "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
-        )
-        % {
-            "actor": actor.get_full_name() or actor.username,
-            "institution": institution,
-            "assessment": assessment,
-            "link": link,
-            "username": user.username,
-        },
+        subject=lambda: (
+            _("You are a focal point for the MGI assessment of %(country)s")
+            % {"country": assessment.country.short_name}
+        ),
+        body=lambda: (
+            _(
+                "%(actor)s added you as a focal point (%(institution)s) for %(assessment)s.\n\n"
+                "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
+            )
+            % {
+                "actor": actor.get_full_name() or actor.username,
+                "institution": institution,
+                "assessment": assessment,
+                "link": link,
+                "username": user.username,
+            }
+        ),
     )
     return membership
 

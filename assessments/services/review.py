@@ -57,14 +57,16 @@ def comment_add(
         audience = members(response.assessment, Membership.Role.CONSULTANT)
     notify(
         users=[u for u in audience if u.pk != author.pk],
-        subject=_("[MGI] New comment on %(code)s") % {"code": response.indicator.code},
-        body=_("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s")
-        % {
-            "who": author.get_full_name() or author.get_username(),
-            "code": response.indicator.code,
-            "assessment": response.assessment,
-            "text": text,
-        },
+        subject=lambda: _("[MGI] New comment on %(code)s") % {"code": response.indicator.code},
+        body=lambda: (
+            _("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s")
+            % {
+                "who": author.get_full_name() or author.get_username(),
+                "code": response.indicator.code,
+                "assessment": response.assessment,
+                "text": text,
+            }
+        ),
     )
     return comment
 
