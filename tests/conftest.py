@@ -105,3 +105,19 @@ def people(focal_point, coordinator, consultant, administrator, outsider):
 def committed(django_capture_on_commit_callbacks):
     """`with committed():` runs on-commit callbacks (emails) as if the transaction committed."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+# --- languages (issue 10) ---
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages():
+    """The .mo files are built by make, not committed: build them when a test run lacks them."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    for folder in settings.LOCALE_PATHS:
+        for po in Path(folder).glob("*/LC_MESSAGES/*.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                call_command("compilemessages", locale=[po.parent.parent.name], verbosity=0)

@@ -20,9 +20,11 @@ def user_language_set(*, user: AbstractBaseUser, language: str) -> UserSettings:
     """Remember the interface language on the user's settings."""
     if language not in language_codes():
         raise ApplicationError(_("Unknown language."))
-    prefs, _created = UserSettings.objects.select_for_update().get_or_create(user=user)
-    if prefs.language != language:
+    # The language is checked above; the one-to-one key is the only other constraint.
+    prefs, created = UserSettings.objects.select_for_update().get_or_create(
+        user=user, defaults={"language": language}
+    )
+    if not created and prefs.language != language:
         prefs.language = language
-        prefs.full_clean()
         prefs.save(update_fields=["language"])
     return prefs

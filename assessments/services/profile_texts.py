@@ -12,12 +12,18 @@ from .audit import audit_log
 
 @transaction.atomic
 def profile_texts_save(
-    *, assessment: Assessment, user: AbstractBaseUser, values: dict
+    *, assessment: Assessment, user: AbstractBaseUser, values: dict, language: str | None = None
 ) -> Assessment:
-    """Store the overrides in `values`; a None value drops the override of that key."""
+    """Store the overrides in `values`; a None value drops the override of that key.
+
+    In another language than the working one, they are that language's translations.
+    """
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if not permissions.can_edit_profile_text(user, assessment):
         raise NotAllowed(_("The profile texts cannot be changed now."))
+    language = language or assessment.language
+    if language != assessment.language:
+        return _translations_save(assessment, user, values, language)
     current = dict(assessment.profile_texts or {})
     changed = sorted(k for k, v in values.items() if current.get(k) != v)
     for key in changed:
@@ -30,4 +36,29 @@ def profile_texts_save(
         assessment.full_clean()
         assessment.save(update_fields=["profile_texts"])
         audit_log(assessment=assessment, actor=user, action="profile.texts", data={"keys": changed})
+    return assessment
+
+
+def _translations_save(
+    assessment: Assessment, user: AbstractBaseUser, values: dict, language: str
+) -> Assessment:
+    translations = dict(assessment.translations or {})
+    current = dict(translations.get(language) or {})
+    changed = sorted(k for k, v in values.items() if current.get(k) != v)
+    for key in changed:
+        if values[key] is None:
+            current.pop(key, None)
+        else:
+            current[key] = values[key]
+    if changed:
+        translations[language] = current
+        assessment.translations = translations
+        assessment.full_clean()
+        assessment.save(update_fields=["translations"])
+        audit_log(
+            assessment=assessment,
+            actor=user,
+            action="profile.texts",
+            data={"keys": changed, "language": language},
+        )
     return assessment

@@ -113,22 +113,30 @@ def profile_pdf(request, pk: int):
 @login_required
 def profile_texts(request, pk: int):
     assessment = _assessment(request, pk, permissions.can_edit_profile_text)
-    drafted = profile_build(assessment, drafted_updates=True)
+    language = _language(request, assessment)
+    drafted = profile_build(assessment, language=language, drafted_updates=True)
     form = ProfileTextsForm(
         request.POST or None,
-        defaults=texts.merged(assessment.framework.profile_texts, {}),
-        overrides=assessment.profile_texts,
+        defaults=texts.merged(texts.framework_texts(assessment.framework, language), {}),
+        overrides=texts.overrides(assessment, language),
         drafts={b.number: draft_text(b) for b in drafted.updates or []},
         domains=drafted.domains if drafted.updates is not None else None,
     )
+    if language != assessment.language:
+        form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
     if request.method == "POST" and form.is_valid():
         try:
-            profile_texts_save(assessment=assessment, user=request.user, values=form.overrides())
+            profile_texts_save(
+                assessment=assessment,
+                user=request.user,
+                values=form.overrides(),
+                language=language,
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("The profile texts were saved."))
-            return redirect("assessments:profile-preview", pk=pk)
-    return render(
-        request, "assessments/profile_texts.html", {"assessment": assessment, "form": form}
-    )
+            url = reverse("assessments:profile-preview", args=[pk])
+            return redirect(f"{url}?language={language}")
+    context = {"assessment": assessment, "form": form, "language": language}
+    return render(request, "assessments/profile_texts.html", context)
