@@ -45,6 +45,7 @@ ACTIONS = [
     "response-finding",
     "response-placement",
     "response-selection",
+    "response-translations",
 ]
 
 
