@@ -12,4 +12,6 @@ def tr(obj, field: str) -> str:
         return ""
     if hasattr(obj, "tr"):
         return obj.tr(field)
+    if isinstance(obj, dict):
+        return obj.get(field, "")
     return getattr(obj, field, "")
