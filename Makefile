@@ -39,11 +39,12 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium).
+# The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium),
+# on every core, printing the 10 slowest tests.
 # check_translations fails while translators are still filling the .po files.
 test: lint messages
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist loadgroup --durations=10
 	mkdir -p data
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_framework -v0

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0001_initial'),
+        ('assessments', '0002_fold_autosaves_key_sources'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

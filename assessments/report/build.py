@@ -135,7 +135,7 @@ def _covid(assessment, covid_responses, merged, values, local) -> CovidAnnex | N
 def _sources(assessment_id: int, language: str) -> list[SourceGroup]:
     """Key sources grouped by organization; in the profile's language where translated."""
     groups: dict[str, list[SourceEntry]] = {}
-    for s in Source.objects.filter(assessment_id=assessment_id):
+    for s in Source.objects.filter(assessment_id=assessment_id, in_key_sources=True):
         tr = (s.translations or {}).get(language) or {}
         organization = tr.get("organization") or s.organization
         title = tr.get("title") or s.title
