@@ -42,7 +42,7 @@ def test_a_version_records_its_language_and_each_language_has_its_own(answered, 
     ],
 )
 def test_french_and_spanish_profiles_have_their_own_headings(answered, language, headings):
-    html = render_html(profile_build(answered, language=language))
+    html = render_html(profile_build(answered, language=language), preview=True)
     assert f'<html lang="{language}">' in html
     for heading in headings:
         assert heading in html
