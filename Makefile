@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format e2e bench setup clean
+.PHONY: run test lint format e2e bench setup clean messages
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,11 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.installed
+# The compiled .mo files are built here and in `test`; they are not committed.
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore "$(VENV)/*" -v0
+
+setup: $(VENV)/.installed messages
 	mkdir -p data
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_framework
@@ -43,11 +47,16 @@ format: $(VENV)/.installed-dev
 
 # The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium),
 # on every core, printing the 10 slowest tests.
-test: lint
+# check_translations fails while translators are still filling the .po files.
+test: lint messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n auto --dist loadgroup --durations=10
+	mkdir -p data
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_framework -v0
+	$(PY) manage.py check_translations
 
-e2e: $(VENV)/.installed-dev
+e2e: $(VENV)/.installed-dev messages
 	$(VENV)/bin/pytest tests/e2e
 
 bench: setup

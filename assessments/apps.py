@@ -9,4 +9,5 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         # The report modules register the functions that the background tasks run.
+        from . import signals  # noqa: F401  (connects the handlers)
         from .report import jobs, schedule, versions  # noqa: F401

@@ -271,6 +271,11 @@ def can_review_response(user: AbstractBaseUser, response: Response) -> bool:
     return can_review(user, response.assessment)
 
 
+def can_translate_finding(user: AbstractBaseUser, response: Response) -> bool:
+    """Those who edit findings also translate them; a translation never changes the original."""
+    return can_review_response(user, response)
+
+
 def can_resolve_comment(user: AbstractBaseUser, assessment: Assessment) -> bool:
     return can_review(user, assessment)
 

@@ -130,3 +130,19 @@ def emails_link_only_to_site_url():
             assert link.startswith(settings.SITE_URL + "/"), (
                 f"email {message.subject!r} links to {link!r}, not under SITE_URL"
             )
+
+
+# --- languages (issue 10) ---
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages():
+    """The .mo files are built by make, not committed: build them when a test run lacks them."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    for folder in settings.LOCALE_PATHS:
+        for po in Path(folder).glob("*/LC_MESSAGES/*.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                call_command("compilemessages", locale=[po.parent.parent.name], verbosity=0)

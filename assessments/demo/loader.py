@@ -20,6 +20,7 @@ from django.db import transaction
 from ..dates import DAY, parse_partial_date
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
+from . import translations
 from .clock import clock_at
 from .history import (
     KG_RETURNS,
@@ -276,10 +277,23 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
             )
             if assessment.stage == Assessment.Stage.CONSULTATION:
                 consultation_comments(assessment=assessment, people=users, clock=clock)
+    _russian(directory, a22, instruments, sources22, report)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
     return report
+
+
+def _russian(
+    directory: Path, a22: Assessment, instruments: dict, sources: dict, report: DemoReport
+) -> None:
+    """The Russian texts of the 2022 profile and of the registry's titles."""
+    registry = _read(directory, "kg_registry.ru.yaml")
+    translations.titles_sync(instruments, registry.get("legal_instruments"), "ru", report)
+    translations.sources_sync(sources, registry, "ru", report)
+    doc = _read(directory, "kg_2022.ru.yaml")
+    translations.responses_sync(a22, doc, "ru", clean_text, report)
+    translations.assessment_sync(a22, doc, "ru", report)
 
 
 def _second_country(people: dict, framework: Framework, users: dict, report: DemoReport) -> None:

@@ -93,6 +93,17 @@ class ProfileTextsForm(Form):
             initial=bool(overrides.get(texts.GCM_TABLE_KEY)),
         )
 
+    def show_originals(self, original, assessment) -> None:
+        """Attach the working language's wording to each field, shown beside it."""
+        own = texts.merged(texts.framework_texts(assessment.framework, assessment.language), {})
+        own.update({k: v for k, v in (assessment.profile_texts or {}).items() if v})
+        drafts = {f"{texts.UPDATES_PREFIX}{b.number}": b for b in original.updates or []}
+        for key, field in self.fields.items():
+            if key in drafts:
+                field.original = "\n\n".join(p.text for p in drafts[key].paragraphs)
+            else:
+                field.original = _as_text(key, own.get(key))
+
     def clean_process_steps(self):
         value = self.cleaned_data["process_steps"]
         if any("|" not in line for line in value.splitlines() if line.strip()):

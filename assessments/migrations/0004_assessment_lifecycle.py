@@ -15,7 +15,7 @@ def create_consultants_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0002_fold_autosaves_key_sources"),
+        ("assessments", "0003_languages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,6 +6,7 @@ from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDom
 from .report import ProfileRender, ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
 from .review import AuditEntry, BoardVisit, Comment, Reminder
+from .user import UserSettings
 
 __all__ = [
     "AnswerOption",
@@ -33,4 +34,5 @@ __all__ = [
     "SdgSubcategory",
     "Source",
     "SubDomain",
+    "UserSettings",
 ]

@@ -14,6 +14,8 @@ class Country(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=100, help_text=_('Used in running text, e.g. "Kyrgyzstan"')
     )
+    # {language: {"name": ..., "short_name": ...}}, as used mid-sentence in that language.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["short_name"]
@@ -22,6 +24,11 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return self.short_name
+
+    def names(self, language: str) -> tuple[str, str]:
+        """(name, short name) in a language, the English ones where none is given."""
+        tr = self.translations.get(language) or {}
+        return tr.get("name") or self.name, tr.get("short_name") or self.short_name
 
 
 class Assessment(models.Model):
@@ -57,6 +64,8 @@ class Assessment(models.Model):
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.SETUP)
     # Per-assessment wording that overrides the framework's default profile texts.
     profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)
+    # The edition and profile texts in other languages: {language: {key: text}}.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Cancelling replaces deleting: the assessment is hidden from work lists, kept with its audit.
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)

@@ -53,6 +53,10 @@ class Domain(Translatable):
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
 
+    @property
+    def anchor(self) -> str:
+        return f"chapter-{self.number}"
+
 
 class SubDomain(Translatable):
     domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="subdomains")

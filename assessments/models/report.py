@@ -59,6 +59,8 @@ class ProfileRender(models.Model):
         Assessment, on_delete=models.CASCADE, related_name="profile_renders"
     )
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
+    # Empty for the working language (the debounced drafts).
+    language = models.CharField(_("language"), max_length=10, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )

@@ -46,6 +46,10 @@ class Response(models.Model):
         AnswerOption, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
     )
     finding = models.TextField(_("finding"), blank=True)
+    # The finding in other languages than the assessment's working one: {language: text}.
+    finding_translations = models.JSONField(
+        _("translations of the finding"), default=dict, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
@@ -160,6 +164,7 @@ class LegalInstrument(models.Model):
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="instruments")
     title = models.CharField(_("title"), max_length=600)
+    title_translations = models.JSONField(_("translations of the title"), default=dict, blank=True)
     number = models.CharField(_("number"), max_length=50, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     # The first day of the period for a year-only or month-and-year date; see adopted_precision.
@@ -247,6 +252,8 @@ class Source(models.Model):
     url = models.URLField(_("link"), max_length=500, blank=True)
     # Off for sources cited only in footnotes: the profile's "Key sources" leaves them out.
     in_key_sources = models.BooleanField(_("listed under key sources"), default=True)
+    # {language: {"organization": ..., "title": ...}} for profiles in other languages.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["assessment", "organization", "year"]
@@ -273,6 +280,9 @@ class Evidence(models.Model):
     )
     locator = models.CharField(_("article or page"), max_length=200, blank=True)
     note = models.TextField(_("footnote"), blank=True)
+    note_translations = models.JSONField(
+        _("translations of the footnote"), default=dict, blank=True
+    )
     file = models.FileField(_("file"), upload_to=evidence_upload_to, blank=True)
     file_name = models.CharField(max_length=255, blank=True)
     file_type = models.CharField(max_length=100, blank=True)

@@ -12,7 +12,7 @@ class Translatable(models.Model):
     class Meta:
         abstract = True
 
-    def tr(self, field: str) -> str:
-        """The field's text in the active language, falling back to the stored default."""
-        language = (get_language() or "en").split("-")[0]
+    def tr(self, field: str, language: str | None = None) -> str:
+        """The field's text in a language (default: the active one), else the stored default."""
+        language = (language or get_language() or "en").split("-")[0]
         return self.translations.get(language, {}).get(field) or getattr(self, field)

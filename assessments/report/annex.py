@@ -28,7 +28,7 @@ def _groups(country: str) -> list[tuple[set[str], str]]:
 
 def long_date(day: datetime.date) -> str:
     """'30 July 2002', in the active language."""
-    return date_format(day, "j F Y")
+    return date_format(day, "j E Y")  # E: the month as a date needs it (июля, not июль)
 
 
 def adoption(instrument: LegalInstrument) -> str:
@@ -55,7 +55,7 @@ def _position(instrument: LegalInstrument) -> tuple:
 
 
 def legislation(
-    country_id: int, country_name: str, *, all_statuses: bool = False
+    country_id: int, country_name: str, local, *, all_statuses: bool = False
 ) -> list[AnnexGroup]:
     """Groups of numbered rows, 1..n across groups; only instruments in force by default."""
     instruments = LegalInstrument.objects.filter(
@@ -69,7 +69,7 @@ def legislation(
         rows = []
         for inst in sorted((i for i in instruments if i.kind in kinds), key=_position):
             number += 1
-            rows.append(AnnexRow(number, inst.title, adoption(inst)))
+            rows.append(AnnexRow(number, local.title(inst), adoption(inst)))
         if rows:
             groups.append(AnnexGroup(heading, rows))
     return groups

@@ -7,10 +7,12 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..models import Assessment, Domain, Evidence, Response, Source
 from ..selectors.sdg import gcm_table
 from . import annex, texts
+from .language import Localizer
 from .placement import placement
 from .profile import (
     Chapter,
@@ -31,6 +33,8 @@ from .updates import build_updates
 Placement = Response.Placement
 COVID_SLUG = "covid19"
 FINAL_STAGES = {Assessment.Stage.VALIDATED, Assessment.Stage.PUBLISHED}
+# The default PROFILE_AUTHOR, so that it is translated in each profile language.
+gettext_noop("International Organization for Migration")
 
 
 def profile_order(response: Response) -> tuple:
@@ -50,35 +54,45 @@ def _responses(assessment_id: int):
     )
 
 
-def footnote(ev: Evidence) -> Footnote:
+def footnote(ev: Evidence, note: str) -> Footnote:
     """The evidence note, linked to the document it cites when that has an address."""
     url = (ev.instrument.url if ev.instrument_id else "") or (ev.source.url if ev.source_id else "")
-    return Footnote(ev.note.strip(), url)
+    return Footnote(note.strip(), url)
 
 
-def _unlisted_instrument_note(ev: Evidence, all_statuses: bool) -> Footnote | None:
+def _unlisted_instrument_note(
+    ev: Evidence, all_statuses: bool, local: Localizer
+) -> Footnote | None:
     """A footnote naming an instrument the annex does not list, so that the claim shows its law."""
     inst = ev.instrument
     if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses):
         return None
-    text = ", ".join(p for p in (inst.title, annex.adoption(inst)) if p)
+    text = ", ".join(p for p in (local.title(inst), annex.adoption(inst)) if p)
     return Footnote(text, inst.url)
 
 
-def paragraphs_of(response: Response, values: dict, all_statuses: bool = False) -> list[Paragraph]:
+def paragraphs_of(
+    response: Response, values: dict, local: Localizer, all_statuses: bool = False
+) -> list[Paragraph]:
     """The finding as paragraphs; its evidence notes become the footnotes of the last one.
 
     Evidence without a note adds no footnote: as in published profiles, the finding names
     the law and the annexes list it (and a footnote per citation quadrupled layout work).
     """
-    text = response.finding.strip() or texts.fill(response.option.statement_template, values)
+    code = response.indicator.code
+    text = local.finding(response).strip()
+    text = text or texts.fill(response.option.tr("statement_template"), values)
     parts = texts.paragraphs(text, {})
     if not parts:
         return []
-    paras = [Paragraph(p, ref=response.indicator.code) for p in parts]
-    notes = [footnote(ev) for ev in response.active_evidence if ev.note.strip()]
+    paras = [Paragraph(p, ref=code) for p in parts]
+    notes = [
+        footnote(ev, local.note(ev, code)) for ev in response.active_evidence if ev.note.strip()
+    ]
     if placement(response) == Placement.WELL_DEVELOPED:
-        extra = (_unlisted_instrument_note(ev, all_statuses) for ev in response.active_evidence)
+        extra = (
+            _unlisted_instrument_note(ev, all_statuses, local) for ev in response.active_evidence
+        )
         notes.extend(n for n in extra if n is not None)
     paras[-1].footnotes = notes
     return paras
@@ -88,14 +102,14 @@ def _migof(domains, kind: str) -> list[MigofItem]:
     items = []
     for d in domains:
         if d.migof_kind == kind:
-            lead, _sep, rest = capfirst(d.migof_text.strip()).partition(" ")
+            lead, _sep, rest = capfirst(d.tr("migof_text").strip()).partition(" ")
             items.append(MigofItem(lead, rest if rest.endswith(".") else f"{rest}."))
     return items
 
 
-def _chapters(domains, responses, values, all_statuses: bool) -> list[Chapter]:
+def _chapters(domains, responses, values, local, all_statuses: bool) -> list[Chapter]:
     chapters = {
-        d.pk: Chapter(d.number, d.name, d.chapter_title or d.migof_text, f"chapter-{d.number}")
+        d.pk: Chapter(d.number, d.tr("name"), d.tr("chapter_title") or d.tr("migof_text"), d.anchor)
         for d in domains
     }
     for r in sorted(responses, key=profile_order):
@@ -104,32 +118,37 @@ def _chapters(domains, responses, values, all_statuses: bool) -> list[Chapter]:
         if where is None or chapter is None:
             continue
         target = chapter.developed if where == Placement.WELL_DEVELOPED else chapter.further
-        target.extend(paragraphs_of(r, values, all_statuses))
+        target.extend(paragraphs_of(r, values, local, all_statuses))
     return list(chapters.values())
 
 
-def _covid(assessment, covid_responses, merged, values) -> CovidAnnex | None:
+def _covid(assessment, covid_responses, merged, values, local) -> CovidAnnex | None:
     if not assessment.covid_module:
         return None
     paras = []
     for r in sorted(covid_responses, key=profile_order):
         if placement(r) is not None:
-            paras.extend(paragraphs_of(r, values))
+            paras.extend(paragraphs_of(r, values, local))
     if not paras:
         return None
-    framework_texts = covid_responses[0].indicator.framework.profile_texts or {}
-    intro = assessment.profile_texts.get("covid_intro") or framework_texts.get("covid_intro")
+    framework = texts.framework_texts(covid_responses[0].indicator.framework, local.language)
+    own = texts.overrides(assessment, local.language)
+    intro = own.get("covid_intro") or framework.get("covid_intro")
     title = _(
         "Preparedness and response protocols on the risks of the novel coronavirus (COVID-19)"
     )
     return CovidAnnex(title, texts.paragraphs(intro or merged["covid_intro"], values), paras)
 
 
-def _sources(assessment_id: int) -> list[SourceGroup]:
+def _sources(assessment_id: int, language: str) -> list[SourceGroup]:
+    """Key sources grouped by organization; in the profile's language where translated."""
     groups: dict[str, list[SourceEntry]] = {}
     for s in Source.objects.filter(assessment_id=assessment_id, in_key_sources=True):
-        groups.setdefault(s.organization.strip(), []).append(
-            SourceEntry(s.year, s.title.strip().rstrip("."), s.url)
+        tr = (s.translations or {}).get(language) or {}
+        organization = tr.get("organization") or s.organization
+        title = tr.get("title") or s.title
+        groups.setdefault(organization.strip(), []).append(
+            SourceEntry(s.year, title.strip().rstrip("."), s.url)
         )
     return [
         SourceGroup(org, sorted(entries, key=lambda e: (e.year, e.title.casefold())))
@@ -173,20 +192,25 @@ def _toc(profile: Profile) -> list[TocEntry]:
     return toc
 
 
-def profile_build(assessment: Assessment, *, drafted_updates: bool = False) -> Profile:
-    """The profile of one assessment, in the assessment's language.
+def profile_build(
+    assessment: Assessment, *, language: str | None = None, drafted_updates: bool = False
+) -> Profile:
+    """The profile of one assessment, in a language (default: the assessment's own).
 
     drafted_updates ignores the consultant's wording of the summary of updates, for the
     page where they edit it.
     """
-    with translation.override(assessment.language or settings.LANGUAGE_CODE):
-        return _build(assessment, drafted_updates)
+    language = language or assessment.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _build(assessment, language, drafted_updates)
 
 
-def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
+def _build(assessment: Assessment, language: str, drafted_updates: bool) -> Profile:
     a = Assessment.objects.select_related("country", "framework", "baseline").get(pk=assessment.pk)
-    values = texts.placeholder_values(a)
-    merged = texts.merged(a.framework.profile_texts, a.profile_texts)
+    local = Localizer(language, a.language or settings.LANGUAGE_CODE)
+    values = texts.placeholder_values(a, language)
+    own = texts.overrides(a, language)
+    merged = texts.merged(texts.framework_texts(a.framework, language), own)
     domains = list(Domain.objects.filter(framework_id=a.framework_id).order_by("number"))
     responses = _responses(a.pk)
     national = [r for r in responses if r.indicator.framework_id == a.framework_id]
@@ -200,18 +224,19 @@ def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
                 assessment_id=a.baseline_id, option__isnull=False
             ).select_related("option", "indicator"),
             baseline_year=a.baseline.year,
-            overrides={} if drafted_updates else a.profile_texts,
+            overrides={} if drafted_updates else own,
             values=values,
+            local=local,
         )
     profile = Profile(
-        language=a.language,
+        language=language,
         title=_("Migration Governance Indicators %(edition)s – %(country)s")
-        % {"edition": a.edition, "country": capfirst(a.country.name)},
-        author=settings.PROFILE_AUTHOR,
-        running_header=a.running_header,
-        country_name=a.country.name,
-        short_name=a.country.short_name,
-        edition=a.edition,
+        % {"edition": values["edition"], "country": capfirst(values["country"])},
+        author=_(settings.PROFILE_AUTHOR),
+        running_header=f"{values['country']} | {values['edition']}".upper(),
+        country_name=values["country"],
+        short_name=values["short_name"],
+        edition=values["edition"],
         year=a.year,
         draft=a.stage not in FINAL_STAGES,
         baseline_year=a.baseline.year if a.baseline_id else None,
@@ -228,24 +253,25 @@ def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
         mgi_is_not=texts.lines(merged["mgi_is_not"], values),
         key_findings_intro=texts.paragraphs(merged["key_findings_intro"], values),
         domains=[
-            DomainSummary(d.number, d.name, d.description, f"chapter-{d.number}") for d in domains
+            DomainSummary(d.number, d.tr("name"), d.tr("description"), d.anchor) for d in domains
         ],
         updates=updates,
-        chapters=_chapters(domains, national, values, a.annex_all_instruments),
+        chapters=_chapters(domains, national, values, local, a.annex_all_instruments),
         after_assessment=texts.paragraphs(merged["after_assessment"], values),
         after_assessment_points=texts.lines(merged["after_assessment_points"], values),
-        covid=_covid(a, covid, merged, values),
-        sources=_sources(a.pk),
+        covid=_covid(a, covid, merged, values, local),
+        sources=_sources(a.pk, language),
         legislation_title=_("List of migration-related legislation in %(country)s")
-        % {"country": a.country.name},
+        % {"country": values["country"]},
         legislation=annex.legislation(
-            a.country_id, a.country.name, all_statuses=a.annex_all_instruments
+            a.country_id, values["country"], local, all_statuses=a.annex_all_instruments
         ),
         process_steps=_steps(merged["process_steps"], values),
     )
     if a.profile_texts.get(texts.GCM_TABLE_KEY):
         profile.gcm = _gcm(a)
     profile.toc = _toc(profile)
+    profile.untranslated = list(local.missing)
     return profile
 
 
@@ -263,3 +289,16 @@ def _gcm(assessment: Assessment) -> list[GcmEntry]:
         for row in gcm_table(assessment)
         if row.developed or row.further
     ]
+
+
+def untranslated(assessment: Assessment, language: str) -> list[Response]:
+    """The responses whose printed finding or footnotes lack a translation in a language."""
+    if language == assessment.language:
+        return []
+    local = Localizer(language, assessment.language)
+    responses = [r for r in _responses(assessment.pk) if placement(r) is not None]
+    for r in responses:
+        local.finding(r)
+        for ev in r.active_evidence:
+            local.note(ev, r.indicator.code)
+    return [r for r in responses if r.indicator.code in set(local.missing)]

@@ -45,9 +45,9 @@ class Requested:
     render: ProfileRender | None = None
 
 
-def _version_key(assessment: Assessment, digest: str) -> dict:
-    """The lookup that makes a render unique. A profile language joins it here, if ever."""
-    return {"assessment": assessment, "content_hash": digest}
+def _version_key(assessment: Assessment, digest: str, language: str) -> dict:
+    """The lookup that makes a render unique (the digest covers the language too)."""
+    return {"assessment": assessment, "content_hash": digest, "language": language}
 
 
 def _enqueue(render_id: int) -> None:
@@ -55,18 +55,24 @@ def _enqueue(render_id: int) -> None:
 
 
 def profile_request(
-    *, assessment: Assessment, user: AbstractBaseUser | None = None, enqueue: bool = True
+    *,
+    assessment: Assessment,
+    user: AbstractBaseUser | None = None,
+    enqueue: bool = True,
+    language: str | None = None,
 ) -> Requested:
-    """The ready PDF of the current content, or its single render (created if none runs)."""
-    if assessment.stage in FINAL_STAGES and (frozen := frozen_version(assessment)):
+    """The ready PDF of the current content in a language (default: the working one), or its
+    single render (created if none runs)."""
+    language = language or assessment.language
+    if assessment.stage in FINAL_STAGES and (frozen := frozen_version(assessment, language)):
         return Requested(version=frozen)  # a validated profile does not change any more
     renders_recover(assessment=assessment)
-    digest = content_hash(profile_build(assessment))
-    key = _version_key(assessment, digest)
+    digest = content_hash(profile_build(assessment, language=language))
+    key = _version_key(assessment, digest, language)
     with transaction.atomic():
         # One request at a time per assessment decides; the render itself runs elsewhere.
         Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
-        latest = latest_version(assessment)
+        latest = latest_version(assessment, language)
         if latest and latest.content_hash == digest and _stored(latest):
             return Requested(version=latest)
         if active := ProfileRender.objects.filter(**key, status__in=ACTIVE).first():
@@ -108,9 +114,10 @@ def _finish(render: ProfileRender, version: ProfileVersion) -> ProfileVersion:
 def _store(render: ProfileRender) -> ProfileVersion:
     assessment = render.assessment
     stage = assessment.stage
-    profile = profile_build(assessment)
+    language = render.language or assessment.language
+    profile = profile_build(assessment, language=language)
     digest = content_hash(profile)  # the content may have moved on since the request
-    latest = latest_version(assessment)
+    latest = latest_version(assessment, language)
     if latest and latest.content_hash == digest and _stored(latest):
         return _finish(render, latest)
     _progress(render, 20)
@@ -135,6 +142,8 @@ def _store(render: ProfileRender) -> ProfileVersion:
             size=len(pdf.data),
             pages=pdf.pages,
             created_by_id=render.requested_by_id,
+            # A translation made after validation is as final as the validated original.
+            frozen=stage in FINAL_STAGES and language != assessment.language,
         )
         version.file.name = name
         version.full_clean(exclude=["created_by", "file"])

@@ -151,3 +151,5 @@ class Profile:
     toc: list[TocEntry] = field(default_factory=list)
     # The GCM table of "After the MGI assessment", when the consultant chose to print it.
     gcm: list[GcmEntry] = field(default_factory=list)
+    # Indicators whose finding or footnotes lack a translation in this language.
+    untranslated: list[str] = field(default_factory=list)

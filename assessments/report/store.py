@@ -17,12 +17,17 @@ def content_hash(profile: Profile) -> str:
     return hashlib.sha256(f"{template_version()}\n{payload}".encode()).hexdigest()
 
 
-def latest_version(assessment: Assessment) -> ProfileVersion | None:
-    return assessment.profile_versions.order_by("-number").first()
+def _in(assessment: Assessment, language: str | None):
+    versions = assessment.profile_versions.all()
+    return versions.filter(language=language) if language else versions
 
 
-def frozen_version(assessment: Assessment) -> ProfileVersion | None:
-    return assessment.profile_versions.filter(frozen=True).order_by("-number").first()
+def latest_version(assessment: Assessment, language: str | None = None) -> ProfileVersion | None:
+    return _in(assessment, language).order_by("-number").first()
+
+
+def frozen_version(assessment: Assessment, language: str | None = None) -> ProfileVersion | None:
+    return _in(assessment, language).filter(frozen=True).order_by("-number").first()
 
 
 def _stored(version: ProfileVersion | None) -> bool:

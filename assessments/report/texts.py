@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 # Keys a consultant may override on the profile texts page, in page order.
 TEXT_KEYS = [
     "objectives",
@@ -26,13 +29,13 @@ UPDATES_PREFIX = "updates_"
 GCM_TABLE_KEY = "include_gcm_table"
 
 DEFAULTS: dict = {
-    "imprint": (
+    "imprint": _(
         "The views in this profile are those of the government of {country} and of the "
         "people who took part in the assessment; they do not necessarily reflect the views "
         "of the International Organization for Migration (IOM).\n\n"
         "Publisher: International Organization for Migration, Geneva."
     ),
-    "objectives": (
+    "objectives": _(
         "The Migration Governance Indicators (MGIs) help governments that ask for them to "
         "take stock of their migration policies and strategies, so that they can see what "
         "already works well and where there is room for further development.\n\n"
@@ -41,7 +44,7 @@ DEFAULTS: dict = {
         "support it at the national and local levels in improving how migration is governed, "
         "step by step."
     ),
-    "introduction": (
+    "introduction": _(
         "Migration governance has been part of international development commitments since "
         "target 10.7 of the 2030 Agenda for Sustainable Development asked countries to "
         "implement planned and well-managed migration policies. To help them do so, IOM "
@@ -54,7 +57,7 @@ DEFAULTS: dict = {
         "they do not measure policy outcomes or how effective institutions are; they take "
         "stock of the policies in place."
     ),
-    "follow_up_introduction": (
+    "follow_up_introduction": _(
         "A follow-up assessment shows what has changed since a country's first MGI "
         "assessment. {country} took part in the follow-up in {year}: government focal "
         "points gathered the information in this profile, and IOM reviewed it with them.\n\n"
@@ -62,7 +65,7 @@ DEFAULTS: dict = {
         "(hereinafter also referred to as {short_name}) since the assessment of "
         "{baseline_year}, together with the areas with potential for further development."
     ),
-    "conceptual_framework": (
+    "conceptual_framework": _(
         "The MiGOF sets out, in three principles and three objectives, what a State needs "
         "for migration to be humane and orderly and to benefit migrants and society. The "
         "MGIs turn these principles and objectives into questions a government can answer."
@@ -78,11 +81,11 @@ DEFAULTS: dict = {
         "Not an assessment of policy impacts",
         "Not prescriptive",
     ],
-    "key_findings_intro": (
+    "key_findings_intro": _(
         "The indicators are grouped in six domains of migration governance that follow the "
         "MiGOF categories:"
     ),
-    "after_assessment": (
+    "after_assessment": _(
         "IOM thanks the Government of {short_name} for taking part in this process and hopes "
         "that its results will support the Government in strengthening migration governance. "
         "After an MGI assessment, the following steps are recommended:"
@@ -117,7 +120,7 @@ DEFAULTS: dict = {
             "Global Migration Data Portal and the IOM Publications Platform.",
         },
     ],
-    "covid_intro": (
+    "covid_intro": _(
         "This annex summarizes the main COVID-19 policy responses of {short_name} from a "
         "migration governance perspective. It is based on additional questions on the "
         "pandemic that were answered together with the MGI assessment."
@@ -155,18 +158,42 @@ def lines(value, values: dict) -> list[str]:
 
 def merged(framework_texts: dict, overrides: dict) -> dict:
     """Built-in defaults, then the framework's texts, then the assessment's overrides."""
-    texts = dict(DEFAULTS)
+    texts = {k: str(v) if isinstance(v, Promise) else v for k, v in DEFAULTS.items()}
     texts.update({k: v for k, v in (framework_texts or {}).items() if v not in ("", None, [])})
     texts.update({k: v for k, v in (overrides or {}).items() if v not in ("", None, [])})
     return texts
 
 
-def placeholder_values(assessment) -> dict:
+def framework_texts(framework, language: str) -> dict:
+    """The framework's profile texts in a language, English where a key lacks a translation."""
+    translated = (framework.translations.get(language) or {}).get("profile_texts") or {}
+    return {**(framework.profile_texts or {}), **translated}
+
+
+def overrides(assessment, language: str) -> dict:
+    """The assessment's own wording in a language (its working one or a translation)."""
+    if language == assessment.language:
+        return assessment.profile_texts or {}
+    texts = dict(assessment.translations.get(language) or {})
+    texts.pop("edition", None)
+    return texts
+
+
+def edition(assessment, language: str) -> str:
+    if language == assessment.language:
+        return assessment.edition
+    return (assessment.translations.get(language) or {}).get("edition") or assessment.edition
+
+
+def placeholder_values(assessment, language: str | None = None) -> dict:
+    """Placeholder values in a language: the country's names as used mid-sentence there."""
+    language = language or assessment.language
     baseline = assessment.baseline
+    name, short_name = assessment.country.names(language)
     return {
-        "country": assessment.country.name,
-        "short_name": assessment.country.short_name,
+        "country": name,
+        "short_name": short_name,
         "year": assessment.year,
-        "edition": assessment.edition,
+        "edition": edition(assessment, language),
         "baseline_year": baseline.year if baseline else "",
     }

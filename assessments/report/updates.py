@@ -38,9 +38,9 @@ def level_changes(responses, baseline_responses) -> list[tuple[object, str]]:
     return changes
 
 
-def _change_sentence(response, direction: str, baseline_year: int) -> str:
-    title = response.indicator.title
-    finding = first_sentence(response.finding)
+def _change_sentence(response, direction: str, baseline_year: int, local) -> str:
+    title = response.indicator.tr("title")
+    finding = first_sentence(local.finding(response))
     if direction == "rose":
         lead = _("Since %(year)s, this area has been strengthened (%(title)s).")
     else:
@@ -65,10 +65,11 @@ def new_instruments(responses, baseline_year: int) -> list:
     return found
 
 
-def _instrument_sentence(instrument, short_name: str) -> str:
-    label = instrument.title
+def _instrument_sentence(instrument, short_name: str, local) -> str:
+    label = local.title(instrument)
     if instrument.number and instrument.number not in label:
-        label = f"{label} (No. {instrument.number})"
+        number = _("No. %(number)s") % {"number": instrument.number}
+        label = f"{label} ({number})"
     return _("In %(year)s, %(country)s adopted the %(title)s.") % {
         "year": instrument.adopted_on.year,
         "country": short_name,
@@ -76,10 +77,10 @@ def _instrument_sentence(instrument, short_name: str) -> str:
     }
 
 
-def _new_sentence(response, before: str) -> str:
+def _new_sentence(finding: str, before: str) -> str:
     """The first sentence of the finding that the baseline's finding did not have."""
     old = " ".join(before.split())
-    rest = " ".join(response.finding.split())
+    rest = " ".join(finding.split())
     while rest:
         sentence = first_sentence(rest)
         if sentence not in old:
@@ -88,10 +89,10 @@ def _new_sentence(response, before: str) -> str:
     return ""
 
 
-def _revised_sentence(response, before: str) -> str:
+def _revised_sentence(response, before: str, local) -> str:
     """A carried answer whose finding changed: what the finding now says, named by indicator."""
-    title = response.indicator.title
-    sentence = _new_sentence(response, before)
+    title = response.indicator.tr("title")
+    sentence = _new_sentence(local.finding(response), before)
     if not sentence:
         return ""
     return _("On %(title)s: %(sentence)s") % {
@@ -117,19 +118,28 @@ def changed_responses(responses, baseline_responses, baseline_year: int) -> list
     return changed
 
 
-def _sentences(response, old, direction, instruments, year: int, short_name: str) -> list[str]:
+def _sentences(
+    response, old, direction, instruments, year: int, short_name: str, local
+) -> list[str]:
     """One sentence per change of this answer: its level, each new instrument, its finding."""
     found = []
     if direction:
-        found.append(_change_sentence(response, direction, year))
-    found += [_instrument_sentence(i, short_name) for i in instruments]
+        found.append(_change_sentence(response, direction, year, local))
+    found += [_instrument_sentence(i, short_name, local) for i in instruments]
     if not found and not new_instruments([response], year):
-        found.append(_revised_sentence(response, old.finding if old else ""))
+        found.append(_revised_sentence(response, local.finding(old) if old else "", local))
     return [s for s in found if s]
 
 
 def build_updates(
-    *, domains, responses, baseline_responses, baseline_year: int, overrides: dict, values: dict
+    *,
+    domains,
+    responses,
+    baseline_responses,
+    baseline_year: int,
+    overrides: dict,
+    values: dict,
+    local,
 ) -> list[UpdateBlock]:
     """One block per domain; domains with nothing to report and no wording are left out."""
     changed = changed_responses(responses, baseline_responses, baseline_year)
@@ -139,21 +149,27 @@ def build_updates(
     seen: set[int] = set()
     for domain in domains:
         mine = [r for r in responses if r.indicator.subdomain.domain_id == domain.pk]
-        block = UpdateBlock(domain.number, domain.name, f"chapter-{domain.number}")
+        block = UpdateBlock(domain.number, domain.tr("name"), f"chapter-{domain.number}")
         wording = overrides.get(f"{texts.UPDATES_PREFIX}{domain.number}", "")
         if wording.strip():
             block.paragraphs = [Paragraph(p) for p in texts.paragraphs(wording, values)]
             block.edited = True
         else:
             block.paragraphs = _drafted(
-                [r for r in changed if r in mine], directions, before, baseline_year, values, seen
+                [r for r in changed if r in mine],
+                directions,
+                before,
+                baseline_year,
+                values,
+                seen,
+                local,
             )
         if block.paragraphs:
             blocks.append(block)
     return blocks
 
 
-def _drafted(changed, directions, before, baseline_year, values, seen) -> list[Paragraph]:
+def _drafted(changed, directions, before, baseline_year, values, seen, local) -> list[Paragraph]:
     """Paragraphs of one domain; an instrument cited by several answers is named once."""
     paragraphs = []
     for r in changed:
@@ -161,7 +177,7 @@ def _drafted(changed, directions, before, baseline_year, values, seen) -> list[P
         seen.update(i.pk for i in fresh)
         old = before.get(r.indicator.code)
         sentences = _sentences(
-            r, old, directions.get(r), fresh, baseline_year, values["short_name"]
+            r, old, directions.get(r), fresh, baseline_year, values["short_name"], local
         )
         paragraphs += [Paragraph(text, ref=r.indicator.code) for text in sentences]
     return paragraphs

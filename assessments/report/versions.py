@@ -9,6 +9,7 @@ task runs profile_finalize, which renders outside any lock, then freezes and pub
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,10 +22,12 @@ from .jobs import profile_request, profile_wait
 from .store import _stored, content_hash, frozen_version, latest_version  # noqa: F401
 
 
-def profile_generate(*, assessment: Assessment, user: AbstractBaseUser | None) -> ProfileVersion:
-    """A PDF of the current content, now: the stored one when nothing changed, else rendered
-    here (or awaited, if a worker already renders it). For the CLI, the bench and tests."""
-    return profile_wait(profile_request(assessment=assessment, user=user))
+def profile_generate(
+    *, assessment: Assessment, user: AbstractBaseUser | None, language: str | None = None
+) -> ProfileVersion:
+    """A PDF of the current content in a language (default: the working one), now: the stored
+    one when nothing changed, else rendered here (or awaited, if a worker renders it)."""
+    return profile_wait(profile_request(assessment=assessment, user=user, language=language))
 
 
 def _enqueue_finalize(assessment: Assessment) -> None:
@@ -39,7 +42,7 @@ def profile_freeze(*, assessment: Assessment, user: AbstractBaseUser | None = No
     """
     if assessment.stage not in FINAL_STAGES:
         raise NotAllowed(_("Only the profile of a validated assessment can be frozen."))
-    if frozen_version(assessment) is None:
+    if frozen_version(assessment, assessment.language) is None:
         _enqueue_finalize(assessment)
 
 
@@ -57,20 +60,37 @@ def profile_finalize(
     assessment is published) in one short transaction; idempotent."""
     if assessment.stage not in FINAL_STAGES:
         raise NotAllowed(_("Only the profile of a validated assessment can be frozen."))
-    rendered = profile_generate(assessment=assessment, user=user)
+    rendered = profile_generate(assessment=assessment, user=user, language=assessment.language)
     with transaction.atomic():
         assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        version = frozen_version(assessment) or rendered
+        version = frozen_version(assessment, assessment.language) or rendered
         if not version.frozen:
             version.frozen = True
             version.save(update_fields=["frozen"])
-        if assessment.stage == Assessment.Stage.PUBLISHED and not version.published:
-            assessment.profile_versions.filter(published=True).update(published=False)
-            version.published = True
-            version.save(update_fields=["published"])
+        if assessment.stage == Assessment.Stage.PUBLISHED:
+            _publish_each_language(assessment, version)
     return version
+
+
+def _publish_each_language(assessment: Assessment, version: ProfileVersion) -> None:
+    """List the latest frozen version of each language on the public page."""
+    frozen = assessment.profile_versions.filter(frozen=True)
+    latest = {v.language: v.pk for v in frozen.order_by("number")}  # the last one wins
+    latest[version.language] = version.pk
+    assessment.profile_versions.exclude(pk__in=latest.values()).update(published=False)
+    assessment.profile_versions.filter(pk__in=latest.values()).update(published=True)
+    version.published = True
 
 
 @runner("profile_finalize")
 def _finalize_task(*, assessment_id: int) -> int:
     return profile_finalize(assessment=Assessment.objects.get(pk=assessment_id)).pk
+
+
+def by_language(versions) -> list[tuple[str, list[ProfileVersion]]]:
+    """Versions grouped by language, the languages in the order of settings.LANGUAGES."""
+    groups: dict[str, list[ProfileVersion]] = {}
+    for v in versions:
+        groups.setdefault(v.language, []).append(v)
+    order = [code for code, _name in settings.LANGUAGES]
+    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)

@@ -52,14 +52,16 @@ def profile_comment_add(
     )
     notify(
         users=members(assessment, Membership.Role.CONSULTANT, exclude=author),
-        subject=_("[MGI] New comment on the draft profile of %(a)s") % {"a": assessment},
-        body=_("%(who)s commented on section %(section)s:\n\n%(text)s\n\n%(link)s")
-        % {
-            "who": author.get_full_name() or author.get_username(),
-            "section": section,
-            "text": text,
-            "link": _consultation_url(assessment),
-        },
+        subject=lambda: _("[MGI] New comment on the draft profile of %(a)s") % {"a": assessment},
+        body=lambda: (
+            _("%(who)s commented on section %(section)s:\n\n%(text)s\n\n%(link)s")
+            % {
+                "who": author.get_full_name() or author.get_username(),
+                "section": section,
+                "text": text,
+                "link": _consultation_url(assessment),
+            }
+        ),
     )
     return comment
 
@@ -97,13 +99,15 @@ def profile_comment_resolve(*, comment: Comment, user: AbstractBaseUser, note: s
     if comment.author is not None and comment.author.pk != user.pk:
         notify(
             users=[comment.author],
-            subject=_("[MGI] Your comment on the draft profile was addressed"),
-            body=_("Your comment:\n\n%(text)s\n\nResolution: %(note)s\n\n%(link)s")
-            % {
-                "text": comment.text,
-                "note": note,
-                "link": _consultation_url(comment.assessment),
-            },
+            subject=lambda: _("[MGI] Your comment on the draft profile was addressed"),
+            body=lambda: (
+                _("Your comment:\n\n%(text)s\n\nResolution: %(note)s\n\n%(link)s")
+                % {
+                    "text": comment.text,
+                    "note": note,
+                    "link": _consultation_url(comment.assessment),
+                }
+            ),
         )
     return comment
 

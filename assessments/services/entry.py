@@ -28,11 +28,11 @@ def response_open(*, assessment: Assessment, indicator: Indicator) -> Response:
 
 
 def draft_finding(*, option: AnswerOption, assessment: Assessment) -> str:
-    """The option's statement template with the country filled in."""
-    country = assessment.country
-    return option.statement_template.replace("{short_name}", country.short_name).replace(
-        "{country}", country.name
-    )
+    """The option's statement in the assessment's working language, the country filled in."""
+    language = assessment.language
+    name, short_name = assessment.country.names(language)
+    template = option.tr("statement_template", language)
+    return template.replace("{short_name}", short_name).replace("{country}", name)
 
 
 def _locked(response: Response, user: AbstractBaseUser, version: int) -> Response:

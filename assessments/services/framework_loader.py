@@ -41,6 +41,24 @@ def _sync(model, lookup: dict, values: dict, report: LoadReport):
     return obj
 
 
+def _translations(node: dict, rename: dict | None = None) -> dict:
+    """A node's {language: {field: text}}, stripped like the English and in model field names."""
+    out = {}
+    for lang, fields in (node.get("translations") or {}).items():
+        out[str(lang)] = {
+            (rename or {}).get(k, k): v.strip() if isinstance(v, str) else v
+            for k, v in (fields or {}).items()
+        }
+    return out
+
+
+def _framework_translations(data: dict) -> dict:
+    out = _translations(data)
+    for lang, texts in (data.get("profile_texts_translations") or {}).items():
+        out.setdefault(str(lang), {})["profile_texts"] = texts
+    return out
+
+
 def _remove_missing(queryset, keep_ids: set[int], report: LoadReport, what: str) -> None:
     stale = queryset.exclude(pk__in=keep_ids)
     for obj in stale:
@@ -72,6 +90,7 @@ def framework_load(*, data: dict) -> LoadReport:
             "version": data.get("version", 1),
             "description": data.get("description", ""),
             "profile_texts": data.get("profile_texts", {}),
+            "translations": _framework_translations(data),
         },
         report,
     )
@@ -88,6 +107,7 @@ def framework_load(*, data: dict) -> LoadReport:
                 "migof_text": d["migof_text"],
                 "chapter_title": d.get("chapter_title", ""),
                 "description": (d.get("description") or "").strip(),
+                "translations": _translations(d),
             },
             report,
         )
@@ -96,7 +116,7 @@ def framework_load(*, data: dict) -> LoadReport:
             sub = _sync(
                 SubDomain,
                 {"domain": domain, "code": str(s["code"])},
-                {"name": s["name"], "order": s_order},
+                {"name": s["name"], "order": s_order, "translations": _translations(s)},
                 report,
             )
             sub_ids.add(sub.pk)
@@ -111,6 +131,7 @@ def framework_load(*, data: dict) -> LoadReport:
                         "question": i["question"].strip(),
                         "guidance": (i.get("guidance") or "").strip(),
                         "order": order,
+                        "translations": _translations(i),
                     },
                     report,
                 )
@@ -135,6 +156,7 @@ def _load_options(indicator: Indicator, options: list[dict], report: LoadReport)
                 "level": o["level"],
                 "statement_template": (o.get("statement") or "").strip(),
                 "order": o_order,
+                "translations": _translations(o, {"statement": "statement_template"}),
             },
             report,
         )

@@ -1,11 +1,16 @@
 """Email notifications, sent after the transaction that caused them commits."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import translation
+
+from ..models import UserSettings
+
+Text = str | Callable[[], str]
 
 
 def absolute_url(path: str) -> str:
@@ -13,15 +18,30 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def notify(*, users: Iterable[AbstractBaseUser], subject: str, body: str) -> list[str]:
-    """Email each user with an address; returns the recipients."""
-    recipients = sorted({u.email for u in users if u.email and u.is_active})
+def _render(text: Text) -> str:
+    return text() if callable(text) else text
+
+
+def notify(*, users: Iterable[AbstractBaseUser], subject: Text, body: Text) -> list[str]:
+    """Email each user with an address, in their own language; returns the recipients.
+
+    Pass subject and body as callables (lambda: _("...") % {...}) so that they are rendered
+    in each recipient's language.
+    """
+    people = {u.email: u for u in users if u.email and u.is_active}
+    recipients = sorted(people)
     if not recipients:
         return []
 
     def send() -> None:
+        languages = dict(
+            UserSettings.objects.filter(user__in=people.values()).values_list("user_id", "language")
+        )
         for address in recipients:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            language = languages.get(people[address].pk) or settings.LANGUAGE_CODE
+            with translation.override(language):
+                text = _render(subject), _render(body)
+            send_mail(text[0], text[1], settings.DEFAULT_FROM_EMAIL, [address])
 
     # A refused or rolled-back change must not have told anyone about itself.
     transaction.on_commit(send)

@@ -18,11 +18,18 @@ def profile_texts_save(
     user: AbstractBaseUser,
     values: dict,
     annex_all_instruments: bool | None = None,
+    language: str | None = None,
 ) -> Assessment:
-    """Store the overrides in `values` (None drops one) and the annex's choice of instruments."""
+    """Store the overrides in `values` (None drops one) and the annex's choice of instruments.
+
+    In another language than the working one, the values are that language's translations.
+    """
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if not permissions.can_edit_profile_text(user, assessment):
         raise NotAllowed(_("The profile texts cannot be changed now."))
+    language = language or assessment.language
+    if language != assessment.language:
+        return _translations_save(assessment, user, values, language)
     current = dict(assessment.profile_texts or {})
     changed = sorted(k for k, v in values.items() if current.get(k) != v)
     for key in changed:
@@ -47,5 +54,31 @@ def profile_texts_save(
             actor=user,
             action="profile.annex_instruments",
             to_state="all" if annex_all_instruments else "in_force",
+        )
+    return assessment
+
+
+def _translations_save(
+    assessment: Assessment, user: AbstractBaseUser, values: dict, language: str
+) -> Assessment:
+    translations = dict(assessment.translations or {})
+    current = dict(translations.get(language) or {})
+    changed = sorted(k for k, v in values.items() if current.get(k) != v)
+    for key in changed:
+        if values[key] is None:
+            current.pop(key, None)
+        else:
+            current[key] = values[key]
+    if changed:
+        translations[language] = current
+        assessment.translations = translations
+        assessment.full_clean()
+        assessment.save(update_fields=["translations"])
+        profile_schedule_render(assessment.pk)
+        audit_log(
+            assessment=assessment,
+            actor=user,
+            action="profile.texts",
+            data={"keys": changed, "language": language},
         )
     return assessment

@@ -59,20 +59,22 @@ def comment_add(
         audience = members(response.assessment, Membership.Role.CONSULTANT)
     notify(
         users=[u for u in audience if u.pk != author.pk],
-        subject=_("[MGI] New comment on %(code)s") % {"code": response.indicator.code},
-        body=_("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s\n\n%(link)s")
-        % {
-            "who": author.get_full_name() or author.get_username(),
-            "code": response.indicator.code,
-            "assessment": response.assessment,
-            "text": text,
-            "link": absolute_url(
-                reverse(
-                    "assessments:review-response",
-                    args=[response.assessment_id, response.indicator.code],
-                )
-            ),
-        },
+        subject=lambda: _("[MGI] New comment on %(code)s") % {"code": response.indicator.code},
+        body=lambda: (
+            _("%(who)s commented on indicator %(code)s of %(assessment)s:\n\n%(text)s\n\n%(link)s")
+            % {
+                "who": author.get_full_name() or author.get_username(),
+                "code": response.indicator.code,
+                "assessment": response.assessment,
+                "text": text,
+                "link": absolute_url(
+                    reverse(
+                        "assessments:review-response",
+                        args=[response.assessment_id, response.indicator.code],
+                    )
+                ),
+            }
+        ),
     )
     return comment
 

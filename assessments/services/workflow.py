@@ -171,17 +171,19 @@ def response_submit(*, response: Response, user: AbstractBaseUser) -> Response:
     if resubmit:
         notify(
             users=members(response.assessment, Role.CONSULTANT, exclude=user),
-            subject=_("[MGI] %(code)s was resubmitted") % {"code": response.indicator.code},
-            body=_(
-                "%(who)s resubmitted the answer to indicator %(code)s of %(assessment)s "
-                "after it was returned. Review it at %(path)s"
-            )
-            % {
-                "who": user.get_full_name() or user.get_username(),
-                "code": response.indicator.code,
-                "assessment": response.assessment,
-                "path": _review_path(response),
-            },
+            subject=lambda: _("[MGI] %(code)s was resubmitted") % {"code": response.indicator.code},
+            body=lambda: (
+                _(
+                    "%(who)s resubmitted the answer to indicator %(code)s of %(assessment)s "
+                    "after it was returned. Review it at %(path)s"
+                )
+                % {
+                    "who": user.get_full_name() or user.get_username(),
+                    "code": response.indicator.code,
+                    "assessment": response.assessment,
+                    "path": _review_path(response),
+                }
+            ),
         )
     return response
 
@@ -200,17 +202,19 @@ def response_return(*, response: Response, reviewer: AbstractBaseUser, comment: 
     _record_move(response, reviewer, "return", target=move.target, note=text)
     notify(
         users=assigned_focal_points(response) + members(response.assessment, Role.COORDINATOR),
-        subject=_("[MGI] %(code)s was returned to you") % {"code": response.indicator.code},
-        body=_(
-            "The answer to indicator %(code)s of %(assessment)s was returned with this "
-            "comment:\n\n%(text)s\n\nYou can edit and resubmit it: %(path)s"
-        )
-        % {
-            "code": response.indicator.code,
-            "assessment": response.assessment,
-            "text": text,
-            "path": _review_path(response),
-        },
+        subject=lambda: _("[MGI] %(code)s was returned to you") % {"code": response.indicator.code},
+        body=lambda: (
+            _(
+                "The answer to indicator %(code)s of %(assessment)s was returned with this "
+                "comment:\n\n%(text)s\n\nYou can edit and resubmit it: %(path)s"
+            )
+            % {
+                "code": response.indicator.code,
+                "assessment": response.assessment,
+                "text": text,
+                "path": _review_path(response),
+            }
+        ),
     )
     return response
 
@@ -417,17 +421,22 @@ def assessment_advance(
 
 
 def _notify_stage(assessment, actor, previous: str, move: StageMove, reason: str) -> None:
-    stage = assessment.get_stage_display()
-    body = _("%(who)s moved %(assessment)s from %(from)s to %(to)s.") % {
-        "who": actor.get_full_name() or actor.get_username(),
-        "assessment": assessment,
-        "from": Stage(previous).label.lower(),
-        "to": stage.lower(),
-    }
-    if reason:
-        body += "\n\n" + _("Reason: %(reason)s") % {"reason": reason}
+    def body() -> str:  # rendered in each recipient's language
+        text = _("%(who)s moved %(assessment)s from %(from)s to %(to)s.") % {
+            "who": actor.get_full_name() or actor.get_username(),
+            "assessment": assessment,
+            "from": str(Stage(previous).label).lower(),
+            "to": assessment.get_stage_display().lower(),
+        }
+        if reason:
+            text += "\n\n" + _("Reason: %(reason)s") % {"reason": reason}
+        return text + "\n\n" + absolute_url(assessment.get_absolute_url())
+
     notify(
         users=members(assessment, *move.audience, exclude=actor),
-        subject=_("[MGI] %(assessment)s: %(stage)s") % {"assessment": assessment, "stage": stage},
-        body=body + "\n\n" + absolute_url(assessment.get_absolute_url()),
+        subject=lambda: (
+            _("[MGI] %(assessment)s: %(stage)s")
+            % {"assessment": assessment, "stage": assessment.get_stage_display()}
+        ),
+        body=body,
     )

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from ..views import entry, evidence, overview, people, registry, search, work
+from ..views import entry, evidence, language, overview, people, registry, search, work
 
 urlpatterns = [
+    path("language/", language.language_set, name="language-set"),
     path("", work.my_work, name="my-work"),
     path("search/", search.search, name="search"),
     path("a/<int:pk>/", work.assessment_detail, name="assessment-detail"),

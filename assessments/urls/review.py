@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import activity, board, consultation, dashboard, review
+from ..views import activity, board, consultation, dashboard, review, translations
 
 ANSWER = "a/<int:pk>/review/<str:code>/"
 
@@ -23,6 +23,11 @@ urlpatterns = [
     path(ANSWER + "resubmit/", review.response_resubmit, name="response-resubmit"),
     path(ANSWER + "finding/", review.response_finding, name="response-finding"),
     path(ANSWER + "placement/", review.response_placement, name="response-placement"),
+    path(
+        ANSWER + "translations/",
+        translations.finding_translations,
+        name="response-translations",
+    ),
     path(ANSWER + "selection/", review.response_selection, name="response-selection"),
     path("a/<int:pk>/stage/", review.advance, name="assessment-advance"),
     path("a/<int:pk>/activity/", activity.activity, name="activity"),

@@ -1,5 +1,6 @@
 """The profile area: preview, versions and their PDFs, and the consultant's texts page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,14 +14,20 @@ from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.profile import ProfileTextsForm
 from ..models import ProfileVersion
-from ..report import jobs, texts
-from ..report.build import profile_build
+from ..report import jobs, texts, versions
+from ..report.build import profile_build, untranslated
 from ..report.render import render_html
 from ..report.updates import draft_text
 from ..selectors.assessments import assessment_for
 from ..selectors.renders import render_state
 from ..services.profile_texts import profile_texts_save
 from . import is_htmx
+
+
+def _language(request, assessment) -> str:
+    """The profile language asked for (GET or POST), else the assessment's working one."""
+    asked = request.POST.get("language") or request.GET.get("language") or ""
+    return asked if asked in dict(settings.LANGUAGES) else assessment.language
 
 
 def _assessment(request, pk: int, allowed) -> object:
@@ -40,17 +47,23 @@ def profile_preview(request, pk: int):
     }
     if permissions.can_edit_profile_text(request.user, assessment):
         extra["texts_url"] = reverse("assessments:profile-texts", args=[pk])
-    return HttpResponse(render_html(profile_build(assessment), preview=True, extra=extra))
+    profile = profile_build(assessment, language=_language(request, assessment))
+    return HttpResponse(render_html(profile, preview=True, extra=extra))
 
 
 @login_required
 def profile_versions(request, pk: int):
     """The versions; htmx polls it for the fragment while a render is pending."""
     assessment = _assessment(request, pk, permissions.can_preview_profile)
+    language = _language(request, assessment)
+    all_versions = assessment.profile_versions.select_related("created_by")
     context = {
         "assessment": assessment,
-        "versions": assessment.profile_versions.select_related("created_by"),
+        "versions": all_versions,
         "state": render_state(assessment),
+        "language": language,
+        "by_language": versions.by_language(all_versions),
+        "untranslated": untranslated(assessment, language),
         "can": permissions.capabilities(request.user, assessment),
     }
     template = "assessments/_profile_versions_body.html" if is_htmx(request) else None
@@ -63,7 +76,9 @@ def profile_generate(request, pk: int):
     """Ask for the PDF of the current content; it renders in the background."""
     assessment = _assessment(request, pk, permissions.can_generate_profile)
     try:
-        requested = jobs.profile_request(assessment=assessment, user=request.user)
+        requested = jobs.profile_request(
+            assessment=assessment, user=request.user, language=_language(request, assessment)
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("assessments:profile-versions", pk=pk)
@@ -80,7 +95,8 @@ def profile_generate(request, pk: int):
         messages.info(
             request, _("The profile is being rendered; this page shows when it is ready.")
         )
-    return redirect("assessments:profile-versions", pk=pk)
+    url = reverse("assessments:profile-versions", args=[pk])
+    return redirect(f"{url}?language={_language(request, assessment)}")
 
 
 def profile_download(request, pk: int, number: int):
@@ -125,15 +141,18 @@ def profile_pdf(request, pk: int):
 @login_required
 def profile_texts(request, pk: int):
     assessment = _assessment(request, pk, permissions.can_edit_profile_text)
-    drafted = profile_build(assessment, drafted_updates=True)
+    language = _language(request, assessment)
+    drafted = profile_build(assessment, language=language, drafted_updates=True)
     form = ProfileTextsForm(
         request.POST or None,
-        defaults=texts.merged(assessment.framework.profile_texts, {}),
-        overrides=assessment.profile_texts,
+        defaults=texts.merged(texts.framework_texts(assessment.framework, language), {}),
+        overrides=texts.overrides(assessment, language),
         drafts={b.number: draft_text(b) for b in drafted.updates or []},
         domains=drafted.domains if drafted.updates is not None else None,
         initial={"annex_all_instruments": assessment.annex_all_instruments},
     )
+    if language != assessment.language:
+        form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
     if request.method == "POST" and form.is_valid():
         try:
             profile_texts_save(
@@ -141,12 +160,13 @@ def profile_texts(request, pk: int):
                 user=request.user,
                 values=form.overrides(),
                 annex_all_instruments=form.cleaned_data["annex_all_instruments"],
+                language=language,
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("The profile texts were saved."))
-            return redirect("assessments:profile-preview", pk=pk)
-    return render(
-        request, "assessments/profile_texts.html", {"assessment": assessment, "form": form}
-    )
+            url = reverse("assessments:profile-preview", args=[pk])
+            return redirect(f"{url}?language={language}")
+    context = {"assessment": assessment, "form": form, "language": language}
+    return render(request, "assessments/profile_texts.html", context)

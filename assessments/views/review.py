@@ -21,6 +21,7 @@ from ..forms.review import (
     SelectionForm,
     WaiveForm,
 )
+from ..forms.translations import FindingTranslationsForm
 from ..models import Assessment, Response
 from ..selectors.assessments import assessment_for
 from ..selectors.baseline import baseline_beside
@@ -94,6 +95,11 @@ def response_page(request, pk: int, code: str):
         "moves": workflow.response_moves_open(response, user) if reviewer else set(),
         "can_edit_finding": reviewer and review.finding_editable(response, user),
         "can_place": reviewer and review.profile_editable(response, user),
+        "translations_form": FindingTranslationsForm(
+            working=assessment.language, initial_texts=response.finding_translations
+        )
+        if response.pk and permissions.can_translate_finding(user, response)
+        else None,
         "can_resubmit": response.status == Response.Status.RETURNED
         and permissions.can_edit_response(user, response),
         "return_form": ReturnForm(),

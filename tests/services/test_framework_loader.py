@@ -107,3 +107,42 @@ def test_removing_an_unanswered_indicator_deletes_it_and_its_options():
     report = framework_load(data=shrunk)
     assert report.removed == 1
     assert not AnswerOption.objects.filter(indicator__code="1.1.2").exists()
+
+
+def _with_translations(doc: dict) -> dict:
+    doc = copy.deepcopy(doc)
+    doc["translations"] = {"ru": {"name": "Крошечная рамка"}}
+    doc["profile_texts_translations"] = {"ru": {"objectives": "Цели {country}."}}
+    domain = doc["domains"][0]
+    domain["translations"] = {"ru": {"name": "Права мигрантов"}}
+    indicator = domain["subdomains"][0]["indicators"][0]
+    indicator["translations"] = {"ru": {"question": "  Вопрос?\n"}}
+    indicator["options"][0]["translations"] = {
+        "ru": {"label": "Да", "statement": "{short_name} — да."}
+    }
+    return doc
+
+
+def test_translations_are_loaded_and_loading_them_again_changes_nothing():
+    doc = _with_translations(DOC)
+    framework_load(data=doc)
+    second = framework_load(data=doc)
+    assert (second.created, second.updated, second.removed) == (0, 0, 0)
+    framework = second.framework
+    assert framework.translations["ru"]["name"] == "Крошечная рамка"
+    assert framework.translations["ru"]["profile_texts"] == {"objectives": "Цели {country}."}
+    indicator = Indicator.objects.get(framework=framework, code="1.1.1")
+    assert indicator.tr("question", "ru") == "Вопрос?"  # stripped like the English
+    assert indicator.tr("question", "fr") == "Question 1.1.1?"  # no translation: the English
+    option = AnswerOption.objects.get(indicator=indicator, key="developed")
+    assert option.translations == {
+        "ru": {"label": "Да", "statement_template": "{short_name} — да."}
+    }
+
+
+def test_a_changed_translation_updates_only_its_object():
+    framework_load(data=_with_translations(DOC))
+    doc = _with_translations(DOC)
+    doc["domains"][0]["translations"]["ru"]["name"] = "Права мигрантов (новое)"
+    report = framework_load(data=doc)
+    assert (report.created, report.updated, report.removed) == (0, 1, 0)

@@ -63,6 +63,7 @@ ACTIONS = [
     "response-finding",
     "response-placement",
     "response-selection",
+    "response-translations",
 ]
 
 

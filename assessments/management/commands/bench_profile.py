@@ -55,6 +55,9 @@ class Command(BaseCommand):
         parser.add_argument("--cached-runs", type=int, default=20)
         parser.add_argument("--edits", type=int, default=3, help="timed edits with the worker")
         parser.add_argument("--no-worker", action="store_true", help="skip the worker figures")
+        parser.add_argument(
+            "--languages", default="en,ru", help="profile languages to time (default en,ru)"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -64,7 +67,14 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory(prefix="mgi-bench-") as media:
             try:
                 with override_settings(MEDIA_ROOT=media), transaction.atomic():
-                    self._bench(assessment, options["runs"], options["cached_runs"], Path(media))
+                    for language in options["languages"].split(","):
+                        self._bench(
+                            assessment,
+                            options["runs"],
+                            options["cached_runs"],
+                            Path(media),
+                            language.strip(),
+                        )
                     raise Rollback
             except Rollback:
                 pass
@@ -77,17 +87,19 @@ class Command(BaseCommand):
                 write=self.stdout.write,
             )
 
-    def _bench(self, assessment, runs: int, cached_runs: int, media: Path) -> None:
+    def _bench(self, assessment, runs: int, cached_runs: int, media: Path, language: str) -> None:
         from weasyprint import HTML
 
-        self.stdout.write(f"Profile of {assessment} — {runs} fresh runs, {cached_runs} cached")
+        self.stdout.write(
+            f"Profile of {assessment} ({language}) — {runs} fresh runs, {cached_runs} cached"
+        )
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         self.stdout.write(f"machine          {os.cpu_count()} CPUs, load average {load}")
         html_file = media / "profile.html"
-        html_to_pdf(render_html(profile_build(assessment)))  # warm-up: imports, fonts
+        html_to_pdf(render_html(profile_build(assessment, language=language)))  # warm-up
 
         def ours():
-            html = render_html(profile_build(assessment))
+            html = render_html(profile_build(assessment, language=language))
             html_file.write_text(html, encoding="utf-8")  # the floor renders exactly this
             return html_to_pdf(html)
 
@@ -107,16 +119,20 @@ class Command(BaseCommand):
         self.stdout.write(f"plain WeasyPrint {_summary(floor)}")
         self.stdout.write(f"ratio ours/plain {ratio:.2f} (target ≤ 1.30)")
         self.stdout.write(f"pages per second {pdf.pages / statistics.median(fresh):.1f}")
-        self._cached(assessment, cached_runs)
+        self._cached(assessment, cached_runs, language)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"peak memory      {peak:.0f} MB (resident set of this process)")
 
-    def _cached(self, assessment, runs: int) -> None:
-        version = versions.profile_generate(assessment=assessment, user=None)
+    def _cached(self, assessment, runs: int, language: str) -> None:
+        version = versions.profile_generate(assessment=assessment, user=None, language=language)
         version.published = True  # so that the anonymous public download path is timed
         version.save(update_fields=["published"])
         generate = [
-            _timed(lambda: versions.profile_generate(assessment=assessment, user=None))[0]
+            _timed(
+                lambda: versions.profile_generate(
+                    assessment=assessment, user=None, language=language
+                )
+            )[0]
             for _ in range(runs)
         ]
         factory = RequestFactory()

@@ -3,6 +3,7 @@
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Assessment
@@ -34,14 +35,20 @@ class Command(BaseCommand):
         parser.add_argument("assessment", nargs="+", help="assessment id, or country code and year")
         parser.add_argument("-o", "--output", help="output file (default: MGI-<CC>-<year>.pdf)")
         parser.add_argument("--html", action="store_true", help="write the HTML instead")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="language of the profile (default: the assessment's working language)",
+        )
 
     def handle(self, *args, **options):
         assessment = find_assessment(options["assessment"])
         suffix = "html" if options["html"] else "pdf"
-        default = f"MGI-{assessment.country.code}-{assessment.year}.{suffix}"
+        language = options["language"] or assessment.language
+        default = f"MGI-{assessment.country.code}-{assessment.year}-{language}.{suffix}"
         output = Path(options["output"] or default)
         started = time.perf_counter()
-        profile = profile_build(assessment)
+        profile = profile_build(assessment, language=options["language"])
         if options["html"]:
             output.write_text(render_html(profile), encoding="utf-8")
             pages = "?"

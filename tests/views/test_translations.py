@@ -1,0 +1,89 @@
+"""Translations of a finding, edited by consultants beside the original on the review page."""
+
+import pytest
+from django.urls import reverse
+
+from assessments.models import AuditEntry, Response
+from tests import factories as f
+from tests.conftest import ROLES
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED = {"consultant": 302, "administrator": 302}
+
+
+def _url(response):
+    return reverse(
+        "assessments:response-translations", args=[response.assessment_id, response.indicator.code]
+    )
+
+
+@pytest.fixture
+def answered(response):
+    return f.answer(response, status=Response.Status.SUBMITTED, finding="The law grants access.")
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_only_those_who_edit_findings_may_translate_them(who, people, client_for, answered):
+    result = client_for(people[who]).post(_url(answered), {"ru": "Закон дает доступ."})
+    expected = ALLOWED.get(who, 404 if who == "outsider" else 403)
+    assert result.status_code == expected
+    answered.refresh_from_db()
+    if expected == 302:
+        assert answered.finding_translations == {"ru": "Закон дает доступ."}
+    else:
+        assert answered.finding_translations == {}
+
+
+def test_a_consultant_adds_edits_and_removes_translations(client_for, consultant, answered):
+    client = client_for(consultant)
+    client.post(_url(answered), {"ru": "Закон дает доступ.", "fr": "La loi donne accès."})
+    answered.refresh_from_db()
+    assert answered.finding_translations == {
+        "ru": "Закон дает доступ.",
+        "fr": "La loi donne accès.",
+    }
+    client.post(_url(answered), {"ru": "Закон обеспечивает доступ.", "fr": ""})
+    answered.refresh_from_db()
+    assert answered.finding_translations == {"ru": "Закон обеспечивает доступ."}
+    assert answered.finding == "The law grants access."  # the original never changes
+    entry = AuditEntry.objects.filter(action="response.translate").order_by("pk").last()
+    assert entry.data == {"languages": ["fr", "ru"]}
+
+
+def test_the_review_page_shows_the_original_beside_each_language(client_for, consultant, answered):
+    answered.finding_translations = {"ru": "Закон дает доступ."}
+    answered.save()
+    url = reverse(
+        "assessments:review-response", args=[answered.assessment_id, answered.indicator.code]
+    )
+    page = client_for(consultant).get(url).content.decode()
+    assert 'id="translations"' in page
+    assert 'name="ru"' in page and "Закон дает доступ." in page
+    assert 'name="fr"' in page and 'name="es"' in page and 'name="en"' not in page
+    assert page.count("The law grants access.") >= 4  # the finding, then beside each language
+    assert page.count("badge text-bg-warning") >= 2  # fr and es shown as missing
+
+
+def test_the_working_language_cannot_be_translated_into(client_for, consultant, answered):
+    client_for(consultant).post(_url(answered), {"en": "Other text."})
+    answered.refresh_from_db()
+    assert answered.finding_translations == {}
+
+
+@pytest.mark.parametrize("per_domain", [1, 4])
+def test_the_review_page_with_translations_runs_a_fixed_number_of_queries(
+    client_for, django_assert_max_num_queries, per_domain
+):
+    framework = f.build_framework(domains=6, indicators_per_domain=per_domain)
+    assessment = f.AssessmentFactory(framework=framework)
+    indicator = framework.indicators.order_by("order").first()
+    for ind in framework.indicators.all():
+        f.answer_with_evidence(assessment, ind, finding="Text.", notes=["A note."] * per_domain)
+    user = f.UserFactory()
+    f.MembershipFactory(user=user, assessment=assessment, role="consultant")
+    client = client_for(user)
+    url = reverse("assessments:review-response", args=[assessment.pk, indicator.code])
+    with django_assert_max_num_queries(30):
+        page = client.get(url)
+    assert 'id="translations"' in page.content.decode()
