@@ -24,6 +24,25 @@ class Country(models.Model):
         return self.short_name
 
 
+AUDITED_REFUSAL = _(
+    "This assessment has an audit trail, so it cannot be deleted. Cancel it instead."
+)
+
+
+def _refuse_if_audited(assessments: models.QuerySet) -> None:
+    audited = assessments.filter(audit__isnull=False).distinct()
+    if audited.exists():
+        raise models.ProtectedError(str(AUDITED_REFUSAL), set(audited))
+
+
+class AssessmentQuerySet(models.QuerySet):
+    """Deleting is refused for assessments with audit entries, in bulk too."""
+
+    def delete(self):
+        _refuse_if_audited(self)
+        return super().delete()
+
+
 class Assessment(models.Model):
     class Stage(models.TextChoices):
         SETUP = "setup", _("Set-up")
@@ -54,6 +73,8 @@ class Assessment(models.Model):
     profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["country__short_name", "-year"]
         constraints = [
@@ -69,6 +90,10 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:assessment-detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_audited(Assessment.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)
 
     @property
     def running_header(self) -> str:
