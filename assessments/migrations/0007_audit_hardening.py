@@ -16,7 +16,7 @@ BEGIN
            = (to_jsonb(OLD) - 'actor_id' - 'response_id') THEN
         RETURN NEW;
     END IF;
-    RAISE EXCEPTION 'Audit entries are append-only (% refused).', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'Audit entries are append-only: ' || TG_OP || ' refused.';
 END;
 $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS assessments_auditentry_append_only ON assessments_auditentry;
