@@ -78,7 +78,10 @@ def test_deleting_the_actor_keeps_their_name_in_the_trail(entry, coordinator):
     ],
 )
 def test_raw_sql_cannot_update_or_delete_an_entry_on_postgresql(entry, sql):
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql, [entry.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, [entry.pk])
     assert AuditEntry.objects.get(pk=entry.pk).action == "stage.advance"
