@@ -35,10 +35,11 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium).
+# The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium),
+# on every core, printing the 10 slowest tests.
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist loadgroup --durations=10
 
 e2e: $(VENV)/.installed-dev
 	$(VENV)/bin/pytest tests/e2e

@@ -116,8 +116,8 @@ class LegalInstrumentAdmin(admin.ModelAdmin):
 
 @admin.register(models.Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["organization", "year", "title", "assessment"]
-    list_filter = ["assessment"]
+    list_display = ["organization", "year", "title", "assessment", "in_key_sources"]
+    list_filter = ["assessment", "in_key_sources"]
     search_fields = ["organization", "title"]
 
 

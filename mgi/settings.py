@@ -1,5 +1,6 @@
 """Settings for the MGI self-assessment app, read from the environment (see README)."""
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 
@@ -179,3 +180,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+
+# --- Development aids -------------------------------------------------------------------------
+# django-debug-toolbar when DEBUG is on and the package happens to be installed; it is in no
+# requirements file. DEBUG_TOOLBAR=0 turns it off.
+if (
+    DEBUG
+    and env.bool("DEBUG_TOOLBAR", default=True)
+    and importlib.util.find_spec("debug_toolbar") is not None
+):
+    INSTALLED_APPS += ["debug_toolbar"]
+    MIDDLEWARE.insert(0, "debug_toolbar.middleware.DebugToolbarMiddleware")
+    INTERNAL_IPS = ["127.0.0.1", "::1"]

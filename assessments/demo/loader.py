@@ -123,6 +123,7 @@ def sources_sync(assessment: Assessment, rows: list[dict], report: DemoReport) -
             "year": str(row["year"]),
             "title": " ".join(row["title"].split()),
             "url": row.get("url", ""),
+            "in_key_sources": row.get("in_key_sources", True),
         }
         lookup = {"assessment": assessment, "ref": row["ref"]}
         by_ref[row["ref"]] = upsert(Source, lookup, values, report)

@@ -52,7 +52,7 @@ def trigger(sql):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("assessments", "0001_initial"),
+        ("assessments", "0002_fold_autosaves_key_sources"),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .assessment import Assessment, Country
@@ -71,7 +72,11 @@ class Response(models.Model):
 
 
 class ResponseRevision(models.Model):
-    """An immutable snapshot written on every save of a response."""
+    """A snapshot written on every save of a response; immutable once closed.
+
+    The one exception: a person's consecutive autosaves fold into their latest autosave
+    revision (services/revisions.py), which then holds the newest text.
+    """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -86,6 +91,8 @@ class ResponseRevision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the last autosave folded into this revision; equals created_at otherwise.
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["response", "-version"]
@@ -159,6 +166,8 @@ class Source(models.Model):
     year = models.CharField(_("year"), max_length=20, help_text=_('e.g. "2021a" or "n.d."'))
     title = models.TextField(_("title"))
     url = models.URLField(_("link"), max_length=500, blank=True)
+    # Off for sources cited only in footnotes: the profile's "Key sources" leaves them out.
+    in_key_sources = models.BooleanField(_("listed under key sources"), default=True)
 
     class Meta:
         ordering = ["assessment", "organization", "year"]

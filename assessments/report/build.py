@@ -125,7 +125,7 @@ def _covid(assessment, covid_responses, merged, values) -> CovidAnnex | None:
 
 def _sources(assessment_id: int) -> list[SourceGroup]:
     groups: dict[str, list[SourceEntry]] = {}
-    for s in Source.objects.filter(assessment_id=assessment_id):
+    for s in Source.objects.filter(assessment_id=assessment_id, in_key_sources=True):
         groups.setdefault(s.organization.strip(), []).append(
             SourceEntry(s.year, s.title.strip().rstrip("."), s.url)
         )

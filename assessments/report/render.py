@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -46,6 +48,18 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def draft_mark_css(word: str) -> str:
+    """The DRAFT mark as an SVG background: WeasyPrint tags backgrounds as artifacts, so
+    screen readers skip it in the tagged PDF, where real text would be read on every page."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 200">'
+        '<text x="500" y="150" text-anchor="middle" font-family="Noto Sans" font-weight="700"'
+        ' font-size="150" letter-spacing="12" fill="rgb(190,30,30)" fill-opacity="0.16">'
+        f"{xml_escape(word)}</text></svg>"
+    )
+    return f'url("data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}")'
+
+
 def render_html(profile: Profile, *, preview: bool = False, extra: dict | None = None) -> str:
     """The profile's HTML; for print, asset URLs are relative to the static report folder."""
     with translation.override(profile.language):
@@ -57,6 +71,7 @@ def render_html(profile: Profile, *, preview: bool = False, extra: dict | None =
                 **(extra or {}),
                 "stylesheet": static("report/profile.css") if preview else "profile.css",
                 "header_css": css_string(profile.running_header),
+                "draft_mark_css": "" if preview else draft_mark_css(translation.gettext("DRAFT")),
             },
         )
 

@@ -15,7 +15,8 @@ from assessments import permissions
 from assessments.demo.loader import DEMO_DIR, demo_load
 from assessments.models import Assessment, Evidence, LegalInstrument, Membership, Response, Source
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole package (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "001_50f2aea91ede881b.txt"
 WAIVER = "not covered by the 2022 follow-up"

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 DEMO_PASSWORD = "mgi-demo-2022"  # stated in the README and fixtures/demo/people.yaml
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole package (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 KG = "Kyrgyzstan – Second profile 2022"
 GE = "Georgia – Demo assessment"

@@ -10,7 +10,8 @@ from assessments.report.profile import Footnote
 from assessments.report.render import render_pdf
 from tests.report.conftest import pdf_pages
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole package (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 @pytest.fixture(scope="module")

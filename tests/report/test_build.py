@@ -111,6 +111,11 @@ def test_key_sources_are_grouped_by_organization_and_sorted(answered):
     assert [e.year for e in groups[1].entries] == ["2021a", "2021b"]
 
 
+def test_sources_cited_only_in_footnotes_are_not_key_sources(answered):
+    f.SourceFactory(assessment=answered, organization="Akipress", in_key_sources=False)
+    assert "Akipress" not in [g.organization for g in profile_build(answered).sources]
+
+
 def test_legislation_annex_is_numbered_and_grouped(answered):
     groups = profile_build(answered).legislation
     assert [g.heading for g in groups] == [

@@ -137,6 +137,32 @@ def test_legislation_annex_rows_are_numbered_and_grouped(answered):
     assert "Not in the annex" not in annex
 
 
+def _marked_texts(data: bytes) -> list[tuple[str, list[str]]]:
+    """Each shown text with the marked-content tags it sits in (Artifact, P, Span, ...)."""
+    stack: list[str] = []
+    shown: list[tuple[str, list[str]]] = []
+
+    def before(op, args, cm, tm):
+        if op in (b"BDC", b"BMC"):
+            stack.append(str(args[0]))
+        elif op == b"EMC" and stack:
+            stack.pop()
+
+    def text(t, cm, tm, font, size):
+        if t.strip():
+            shown.append((t.strip(), list(stack)))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return shown
+
+
+def test_the_draft_mark_is_an_artifact_that_screen_readers_skip(answered):
+    marks = [tags for t, tags in _marked_texts(_pdf(answered).data) if t == "DRAFT"]
+    assert marks, "no DRAFT mark printed"
+    assert all("/Artifact" in tags for tags in marks)
+
+
 def test_draft_mark_and_running_header_on_every_page_until_validation(answered):
     pages = pdf_pages(_pdf(answered).data)
     assert all("DRAFT" in text for text in pages)

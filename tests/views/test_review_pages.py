@@ -1,5 +1,7 @@
 """The review pages at work: actions, htmx partials, stage moves, consultation, counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -87,6 +89,19 @@ def test_the_review_page_shows_answer_evidence_history_and_actions(
     assert "Article 9 of the law." in page
     assert "Return to the focal point" in page and "Accept" in page
     assert "Save placement" in page
+
+
+def test_the_review_page_shows_instrument_and_source_on_lines_of_their_own(
+    consultant, client_for, response
+):
+    source = f.SourceFactory(assessment=response.assessment, title="Labour market survey")
+    evidence = f.EvidenceFactory(response=response, source=source, note="")
+    page = client_for(consultant).get(review_url(response)).content.decode()
+    instrument_line = re.search(r'<div class="evidence-instrument">(.*?)</div>', page, re.S)
+    source_line = re.search(r'<div class="evidence-source">(.*?)</div>', page, re.S)
+    assert str(evidence.instrument) in instrument_line.group(1)
+    assert "Labour market survey" in source_line.group(1)
+    assert "Labour market survey" not in instrument_line.group(1)
 
 
 def test_consultant_accepts_edits_and_places_from_the_page(
