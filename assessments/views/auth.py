@@ -1,9 +1,15 @@
-"""The sign-in page as shown to someone locked out after too many failed tries."""
+"""Sign-in pages: the locked-out page, and a password reset that reveals no account."""
+
+import logging
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -15,3 +21,40 @@ def locked_out(request, original_response=None, credentials=None):
     ) % {"minutes": minutes}
     context = {"form": AuthenticationForm(request), "locked_out": message}
     return render(request, "registration/login.html", context, status=429)
+
+
+class RedirectThenRun(HttpResponseRedirect):
+    """A redirect that runs `then` once the server has sent it (WSGI calls close())."""
+
+    def __init__(self, url: str, then):
+        super().__init__(url)
+        self._then = then
+
+    def close(self):
+        super().close()
+        then, self._then = self._then, None
+        if then is None:
+            return
+        try:
+            then()
+        except Exception:
+            # The visitor already has their answer; a mail failure must not surface.
+            logger.exception("Deferred work after a response failed.")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Looks the email up and sends the link after the response, so that known and
+    unknown addresses take the same time and the page reveals no account."""
+
+    def form_valid(self, form):
+        opts = {
+            "use_https": self.request.is_secure(),
+            "token_generator": self.token_generator,
+            "from_email": self.from_email,
+            "email_template_name": self.email_template_name,
+            "subject_template_name": self.subject_template_name,
+            "request": self.request,
+            "html_email_template_name": self.html_email_template_name,
+            "extra_email_context": self.extra_email_context,
+        }
+        return RedirectThenRun(self.get_success_url(), lambda: form.save(**opts))
