@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
@@ -171,22 +173,32 @@ def _toc(profile: Profile) -> list[TocEntry]:
     return toc
 
 
-def profile_build(assessment: Assessment, *, drafted_updates: bool = False) -> Profile:
+def profile_build(
+    assessment: Assessment,
+    *,
+    drafted_updates: bool = False,
+    shows: Callable[[Response], bool] | None = None,
+) -> Profile:
     """The profile of one assessment, in the assessment's language.
 
     drafted_updates ignores the consultant's wording of the summary of updates, for the
-    page where they edit it.
+    page where they edit it; `shows` keeps only the answers a viewer may see (a permission
+    predicate), for previews.
     """
     with translation.override(assessment.language or settings.LANGUAGE_CODE):
-        return _build(assessment, drafted_updates)
+        return _build(assessment, drafted_updates, shows)
 
 
-def _build(assessment: Assessment, drafted_updates: bool) -> Profile:
+def _build(assessment: Assessment, drafted_updates: bool, shows=None) -> Profile:
     a = Assessment.objects.select_related("country", "framework", "baseline").get(pk=assessment.pk)
     values = texts.placeholder_values(a)
     merged = texts.merged(a.framework.profile_texts, a.profile_texts)
     domains = list(Domain.objects.filter(framework_id=a.framework_id).order_by("number"))
     responses = _responses(a.pk)
+    if shows is not None:
+        for r in responses:
+            r.assessment = a  # the predicate reads it; saves a query per answer
+        responses = [r for r in responses if shows(r)]
     national = [r for r in responses if r.indicator.framework_id == a.framework_id]
     covid = [r for r in responses if r.indicator.framework.slug == COVID_SLUG]
     updates = None

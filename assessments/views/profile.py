@@ -38,7 +38,10 @@ def profile_preview(request, pk: int):
     }
     if permissions.can_edit_profile_text(request.user, assessment):
         extra["texts_url"] = reverse("assessments:profile-texts", args=[pk])
-    return HttpResponse(render_html(profile_build(assessment), preview=True, extra=extra))
+    profile = profile_build(
+        assessment, shows=lambda r: permissions.profile_shows_response(request.user, r)
+    )
+    return HttpResponse(render_html(profile, preview=True, extra=extra))
 
 
 @login_required
