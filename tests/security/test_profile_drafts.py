@@ -47,9 +47,7 @@ def test_coordinator_and_consultants_see_every_draft(drafts, people, client_for,
     assert OWN in html and OTHER in html
 
 
-def test_from_consultation_on_the_focal_point_sees_the_whole_draft(
-    drafts, focal_point, client_for
-):
+def test_from_consultation_on_the_focal_point_sees_the_whole_draft(drafts, focal_point, client_for):
     Assessment.objects.filter(pk=drafts.pk).update(stage=Stage.CONSULTATION)
     html = preview(client_for(focal_point), drafts)
     assert OWN in html and OTHER in html
