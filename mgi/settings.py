@@ -165,6 +165,8 @@ PERMISSIONS_POLICY = (
 if env.bool("BEHIND_PROXY", default=False):
     # The proxy terminates TLS and tells us so; without this, SSL redirects would loop.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Throttle by the visitor's address, not the proxy's (or one attacker locks out all).
+    AXES_CLIENT_IP_CALLABLE = "assessments.views.auth.client_address"
 
 # --- Forms ------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -58,3 +58,11 @@ class PasswordResetView(auth_views.PasswordResetView):
             "extra_email_context": self.extra_email_context,
         }
         return RedirectThenRun(self.get_success_url(), lambda: form.save(**opts))
+
+
+def client_address(request) -> str:
+    """The visitor's address behind our one reverse proxy: the last X-Forwarded-For hop,
+    the one the proxy appended (earlier hops are the client's to forge)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+    return hops[-1] if hops else request.META.get("REMOTE_ADDR", "")

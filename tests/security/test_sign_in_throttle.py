@@ -58,3 +58,11 @@ def test_a_locked_account_is_refused_from_another_address_too(client):
         sign_in(client, "target", "wrong-password", address=f"10.0.1.{n}")
     assert sign_in(client, "target", f.PASSWORD, address="10.0.2.1").status_code == 429
     assert not signed_in(client)
+
+
+def test_behind_the_proxy_the_visitor_address_is_the_one_the_proxy_appended(rf):
+    from assessments.views.auth import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.0.0.7", REMOTE_ADDR="127.0.0.1")
+    assert client_address(request) == "10.0.0.7"
+    assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.8")) == "10.0.0.8"
