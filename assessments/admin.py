@@ -1,6 +1,7 @@
 """Django admin for administrators: frameworks, countries, users and assessments."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import ProtectedError
 
 from . import models
 
@@ -86,6 +87,18 @@ class AssessmentAdmin(admin.ModelAdmin):
         # Stages move only through the workflow service, which checks and audits.
         return ["stage"] if obj else []
 
+    def has_delete_permission(self, request, obj=None):
+        # An audited assessment is cancelled, never deleted (the model refuses too).
+        if obj is not None and obj.audit.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset)
+        except ProtectedError as exc:
+            self.message_user(request, exc.args[0], messages.ERROR)
+
 
 @admin.register(models.Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -112,7 +125,7 @@ class SourceAdmin(admin.ModelAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: the audit trail is append-only."""
 
-    list_display = ["created_at", "assessment", "actor", "action", "from_state", "to_state"]
+    list_display = ["created_at", "assessment", "actor_name", "action", "from_state", "to_state"]
     list_filter = ["action", "assessment"]
 
     def has_add_permission(self, request):

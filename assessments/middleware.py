@@ -1,16 +1,15 @@
-"""Activate the language a person chose, remembered in their session.
+"""Middleware: the chosen interface language, and headers that keep private pages private."""
 
-The session holds the choice for everyone: anonymous visitors set it with the switcher, and
-signing in copies the user's saved preference into it (see signals.py), so that no request
-pays a query for it.
-"""
-
+from django.conf import settings
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .services.preferences import LANGUAGE_SESSION_KEY, language_codes
 
 
 class UserLanguageMiddleware:
+    """Activate the language the person chose, kept in their session (no query per request)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -20,3 +19,25 @@ class UserLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class PrivacyHeadersMiddleware:
+    """Permissions-Policy everywhere; `Cache-Control: private, no-store` on private responses.
+
+    A response is private when the user is signed in, or when it is a download (evidence,
+    profile PDFs) that a view did not mark public itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        download = response.has_header("Content-Disposition")
+        if (signed_in or download) and "public" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
+        return response

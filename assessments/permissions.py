@@ -184,6 +184,19 @@ def can_preview_profile(user: AbstractBaseUser, assessment: Assessment) -> bool:
     return can_view_assessment(user, assessment)
 
 
+# From consultation on, the draft profile is shared with the whole government side.
+PROFILE_SHARED_STAGES = {Stage.CONSULTATION, Stage.VALIDATED, Stage.PUBLISHED}
+
+
+def profile_shows_response(user: AbstractBaseUser, response: Response) -> bool:
+    """Before consultation a focal point's preview holds only the answers their indicator
+    pages show them; the coordinator, consultants and administrators see every answer."""
+    assessment = response.assessment
+    if assessment.stage in PROFILE_SHARED_STAGES or role(user, assessment) != Role.FOCAL_POINT:
+        return can_view_assessment(user, assessment)
+    return can_view_response(user, response)
+
+
 def can_generate_profile(user: AbstractBaseUser, assessment: Assessment) -> bool:
     return has_role(user, assessment, Role.CONSULTANT, Role.COORDINATOR, "administrator")
 
@@ -206,9 +219,14 @@ def can_override_sdg(user: AbstractBaseUser, assessment: Assessment) -> bool:
 
 
 def can_download_profile(user: AbstractBaseUser, version: ProfileVersion) -> bool:
+    """Published versions for anyone; stored drafts hold every answer, so focal points
+    get them only once the draft is shared (consultation on)."""
     if version.published:
         return True
-    return can_view_assessment(user, version.assessment)
+    assessment = version.assessment
+    if role(user, assessment) == Role.FOCAL_POINT:
+        return assessment.stage in PROFILE_SHARED_STAGES
+    return can_view_assessment(user, assessment)
 
 
 def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bool]:

@@ -1,9 +1,11 @@
-"""Signal handlers: a signed-in user gets the interface language they chose before."""
+"""Signal handlers: the signed-in user's language, and security events in the audit trail."""
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from .selectors.preferences import user_language
+from .services.audit import audit_log
 from .services.preferences import LANGUAGE_SESSION_KEY
 
 
@@ -12,3 +14,15 @@ def restore_language(sender, request, user, **kwargs) -> None:
     language = user_language(user)
     if language and request is not None:
         request.session[LANGUAGE_SESSION_KEY] = language
+
+
+@receiver(user_locked_out, dispatch_uid="assessments.audit_sign_in_lockout")
+def audit_sign_in_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    """Each lockout, and each sign-in refused during the cool-off, is recorded."""
+    audit_log(
+        assessment=None,
+        actor=None,
+        action="sign_in.locked_out",
+        reason=str(username or ""),
+        data={"username": str(username or ""), "ip_address": str(ip_address or "")},
+    )

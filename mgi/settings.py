@@ -1,6 +1,7 @@
 """Settings for the MGI self-assessment app, read from the environment (see README)."""
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "assessments",
 ]
 
@@ -51,6 +53,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "assessments.middleware.PrivacyHeadersMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mgi.urls"
@@ -94,6 +99,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): 5 failures within 15 minutes, per account or per
+# address, lock that account or address out for 15 minutes. Refusals are audited.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# A refused try during the cool-off does not extend it, but is still signalled (audited).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "assessments.views.auth.locked_out"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "assessments:my-work"
 LOGOUT_REDIRECT_URL = "login"
@@ -169,9 +188,17 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent by assessments.middleware.PrivacyHeadersMiddleware on every response.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 if env.bool("BEHIND_PROXY", default=False):
     # The proxy terminates TLS and tells us so; without this, SSL redirects would loop.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Throttle by the visitor's address, not the proxy's (or one attacker locks out all).
+    AXES_CLIENT_IP_CALLABLE = "assessments.views.auth.client_address"
 
 # --- Forms ------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from assessments.views import auth
 
 urlpatterns = [
     # The reset email links to SITE_URL, not to whatever host the request came in on.
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL}),
+        auth.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL}),
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0006_profile_render'),
+        ('assessments', '0007_audit_hardening'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

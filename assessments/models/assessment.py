@@ -31,6 +31,25 @@ class Country(models.Model):
         return tr.get("name") or self.name, tr.get("short_name") or self.short_name
 
 
+AUDITED_REFUSAL = _(
+    "This assessment has an audit trail, so it cannot be deleted. Cancel it instead."
+)
+
+
+def _refuse_if_audited(assessments: models.QuerySet) -> None:
+    audited = assessments.filter(audit__isnull=False).distinct()
+    if audited.exists():
+        raise models.ProtectedError(str(AUDITED_REFUSAL), set(audited))
+
+
+class AssessmentQuerySet(models.QuerySet):
+    """Deleting is refused for assessments with audit entries, in bulk too."""
+
+    def delete(self):
+        _refuse_if_audited(self)
+        return super().delete()
+
+
 class Assessment(models.Model):
     class Stage(models.TextChoices):
         SETUP = "setup", _("Set-up")
@@ -73,6 +92,8 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["country__short_name", "-year"]
         constraints = [
@@ -88,6 +109,10 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:assessment-detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_audited(Assessment.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)
 
     @property
     def is_cancelled(self) -> bool:

@@ -43,14 +43,21 @@ class Comment(models.Model):
         return self.resolved_at is not None
 
 
+# Deleting a user or a response unlinks its entries (SET NULL); the text stays.
+UNLINKABLE = {"actor", "actor_id", "response", "response_id"}
+
+
 class AuditEntryQuerySet(models.QuerySet):
     """Refuses bulk edits and deletes, so that no code path can rewrite the trail.
 
-    Deleting a whole assessment still removes its entries: Django's collector uses the
-    base manager, not this one.
+    It is also the base manager, so Django's collector goes through it; the only update
+    allowed is the one the collector makes when a linked user or response is deleted.
+    On PostgreSQL a trigger (migration 0007) enforces the same below the ORM.
     """
 
     def update(self, **kwargs):
+        if kwargs and set(kwargs) <= UNLINKABLE and all(v is None for v in kwargs.values()):
+            return super().update(**kwargs)
         raise ValueError("Audit entries are append-only.")
 
     def delete(self):
@@ -60,9 +67,10 @@ class AuditEntryQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """Who did what, when. Append-only: never updated or deleted."""
 
-    # Registry edits belong to a country, not to one assessment: they have a country instead.
+    # Empty for events outside any assessment: registry edits (they name a country instead)
+    # and refused sign-ins.
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="audit"
+        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="audit"
     )
     country = models.ForeignKey(
         "assessments.Country",
@@ -84,6 +92,8 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Kept as text so that deleting the user loses nothing.
+    actor_name = models.CharField(_("actor"), max_length=300, blank=True)
     action = models.CharField(_("action"), max_length=60)
     from_state = models.CharField(_("from"), max_length=30, blank=True)
     to_state = models.CharField(_("to"), max_length=30, blank=True)
@@ -94,6 +104,7 @@ class AuditEntry(models.Model):
     objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         ordering = ["-created_at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
@@ -193,19 +195,24 @@ def _toc(profile: Profile) -> list[TocEntry]:
 
 
 def profile_build(
-    assessment: Assessment, *, language: str | None = None, drafted_updates: bool = False
+    assessment: Assessment,
+    *,
+    language: str | None = None,
+    drafted_updates: bool = False,
+    shows: Callable[[Response], bool] | None = None,
 ) -> Profile:
     """The profile of one assessment, in a language (default: the assessment's own).
 
     drafted_updates ignores the consultant's wording of the summary of updates, for the
-    page where they edit it.
+    page where they edit it; `shows` keeps only the answers a viewer may see (a permission
+    predicate), for previews.
     """
     language = language or assessment.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        return _build(assessment, language, drafted_updates)
+        return _build(assessment, language, drafted_updates, shows)
 
 
-def _build(assessment: Assessment, language: str, drafted_updates: bool) -> Profile:
+def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=None) -> Profile:
     a = Assessment.objects.select_related("country", "framework", "baseline").get(pk=assessment.pk)
     local = Localizer(language, a.language or settings.LANGUAGE_CODE)
     values = texts.placeholder_values(a, language)
@@ -213,6 +220,10 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool) -> Prof
     merged = texts.merged(texts.framework_texts(a.framework, language), own)
     domains = list(Domain.objects.filter(framework_id=a.framework_id).order_by("number"))
     responses = _responses(a.pk)
+    if shows is not None:
+        for r in responses:
+            r.assessment = a  # the predicate reads it; saves a query per answer
+        responses = [r for r in responses if shows(r)]
     national = [r for r in responses if r.indicator.framework_id == a.framework_id]
     covid = [r for r in responses if r.indicator.framework.slug == COVID_SLUG]
     updates = None

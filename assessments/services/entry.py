@@ -14,17 +14,28 @@ Status = Response.Status
 
 
 def response_open(*, assessment: Assessment, indicator: Indicator) -> Response:
-    """The response row for this indicator, created empty on first visit."""
-    try:
-        response, _created = Response.objects.get_or_create(
-            assessment=assessment, indicator=indicator
-        )
-    except IntegrityError:
-        # Two people opened the indicator at once; the other request created it.
-        response = Response.objects.get(assessment=assessment, indicator=indicator)
+    """The response to this indicator, or an unsaved empty one: opening a page writes nothing."""
+    response = Response.objects.filter(assessment=assessment, indicator=indicator).first()
+    if response is None:
+        response = Response(assessment=assessment, indicator=indicator)
     response.assessment = assessment
     response.indicator = indicator
     return response
+
+
+def response_row(response: Response) -> Response:
+    """The stored row of a response opened unsaved, created on its first save."""
+    if response.pk is not None:
+        return response
+    try:
+        with transaction.atomic():
+            row, _created = Response.objects.get_or_create(
+                assessment=response.assessment, indicator=response.indicator
+            )
+    except IntegrityError:
+        # Two people saved the indicator's first answer at once; the other created it.
+        row = Response.objects.get(assessment=response.assessment, indicator=response.indicator)
+    return row
 
 
 def draft_finding(*, option: AnswerOption, assessment: Assessment) -> str:
@@ -39,7 +50,7 @@ def _locked(response: Response, user: AbstractBaseUser, version: int) -> Respons
     locked = (
         Response.objects.select_for_update(of=("self",))
         .select_related("assessment__country", "indicator", "option", "updated_by")
-        .get(pk=response.pk)
+        .get(pk=response_row(response).pk)
     )
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))

@@ -12,6 +12,7 @@ from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Evidence, LegalInstrument, Response, Source
 from .carry_over import carry_refresh
+from .entry import response_row
 from .revisions import revision_write
 from .uploads import validate_upload
 
@@ -20,7 +21,7 @@ def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
     locked = (
         Response.objects.select_for_update(of=("self",))
         .select_related("assessment__country", "indicator")
-        .get(pk=response.pk)
+        .get(pk=response_row(response).pk)
     )
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))

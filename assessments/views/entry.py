@@ -31,7 +31,11 @@ def load(request, pk: int, code: str):
 
 def page_context(request, assessment, indicator, response, **extra):
     previous, following = neighbours(request.user, assessment, indicator)
-    evidence = list(response.evidence.select_related("instrument__country", "source"))
+    evidence = (
+        list(response.evidence.select_related("instrument__country", "source"))
+        if response.pk
+        else []
+    )
     chosen = response.option_id
     if "form" in extra and extra["form"].is_bound:
         chosen = extra["form"].data.get("option")
@@ -184,7 +188,7 @@ def response_history(request, pk: int, code: str):
         "assessment": assessment,
         "indicator": indicator,
         "response": response,
-        "entries": history_for(response),
+        "entries": history_for(response) if response.pk else [],
         "editable": permissions.can_edit_response(request.user, response),
     }
     return render(request, "assessments/response_history.html", context)
@@ -194,6 +198,8 @@ def response_history(request, pk: int, code: str):
 @require_POST
 def revision_restore(request, pk: int, code: str, version: int):
     assessment, indicator, response = load(request, pk, code)
+    if response.pk is None:
+        raise Http404
     revision = get_object_or_404(response.revisions, version=version)
     try:
         entry.revision_restore(

@@ -47,7 +47,11 @@ def profile_preview(request, pk: int):
     }
     if permissions.can_edit_profile_text(request.user, assessment):
         extra["texts_url"] = reverse("assessments:profile-texts", args=[pk])
-    profile = profile_build(assessment, language=_language(request, assessment))
+    profile = profile_build(
+        assessment,
+        language=_language(request, assessment),
+        shows=lambda r: permissions.profile_shows_response(request.user, r),
+    )
     return HttpResponse(render_html(profile, preview=True, extra=extra))
 
 

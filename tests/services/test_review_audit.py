@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import IntegrityError
+from django.db.models import ProtectedError
 
 from assessments.models import AuditEntry
 from assessments.services.audit import audit_log
@@ -24,12 +25,16 @@ def test_audit_entries_cannot_be_edited_or_deleted(assessment, consultant):
     assert entry.reason == "" and AuditEntry.objects.count() == 1
 
 
-def test_deleting_a_response_or_an_assessment_still_works(assessment, consultant, response):
+def test_deleting_a_response_unlinks_its_entries_and_the_assessment_is_kept(
+    assessment, consultant, response
+):
     audit_log(assessment=assessment, actor=consultant, action="x", response=response)
     response.delete()
     assert AuditEntry.objects.get().response is None
-    assessment.delete()
-    assert not AuditEntry.objects.exists()
+    # Issue 14: an assessment with an audit trail is cancelled, never deleted.
+    with pytest.raises(ProtectedError, match="Cancel it instead"):
+        assessment.delete()
+    assert AuditEntry.objects.count() == 1
 
 
 def test_the_admin_offers_no_way_to_change_or_delete_audit_entries(

@@ -9,6 +9,7 @@ from assessments.models import Evidence
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
+PLAIN_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def _post(client, response, upload):
@@ -58,14 +59,16 @@ def test_member_downloads_their_file_and_non_member_gets_404(
     client, response, focal_point, outsider
 ):
     client.force_login(focal_point)
-    pdf = SimpleUploadedFile("law.pdf", b"%PDF-1.4 real content", "application/pdf")
+    pdf = SimpleUploadedFile("law.pdf", PLAIN_PDF, "application/pdf")
     assert _post(client, response, pdf).status_code == 302
     url = reverse("assessments:evidence-download", args=[Evidence.objects.get().pk])
 
     download = client.get(url)
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 real content"
+    assert b"".join(download.streaming_content) == PLAIN_PDF
     assert 'filename="law.pdf"' in download["Content-Disposition"]
+    assert "private" in download["Cache-Control"]
+    assert "no-store" in download["Cache-Control"]
 
     client.force_login(outsider)
     assert client.get(url).status_code == 404

@@ -1,0 +1,68 @@
+"""Sign-in pages: the locked-out page, and a password reset that reveals no account."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes calls this for every refused sign-in (AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = _(
+        "Too many failed sign-in attempts. Signing in is paused for %(minutes)d minutes "
+        "for this account and this address; try again later or reset your password."
+    ) % {"minutes": minutes}
+    context = {"form": AuthenticationForm(request), "locked_out": message}
+    return render(request, "registration/login.html", context, status=429)
+
+
+class RedirectThenRun(HttpResponseRedirect):
+    """A redirect that runs `then` once the server has sent it (WSGI calls close())."""
+
+    def __init__(self, url: str, then):
+        super().__init__(url)
+        self._then = then
+
+    def close(self):
+        super().close()
+        then, self._then = self._then, None
+        if then is None:
+            return
+        try:
+            then()
+        except Exception:
+            # The visitor already has their answer; a mail failure must not surface.
+            logger.exception("Deferred work after a response failed.")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Looks the email up and sends the link after the response, so that known and
+    unknown addresses take the same time and the page reveals no account."""
+
+    def form_valid(self, form):
+        opts = {
+            "use_https": self.request.is_secure(),
+            "token_generator": self.token_generator,
+            "from_email": self.from_email,
+            "email_template_name": self.email_template_name,
+            "subject_template_name": self.subject_template_name,
+            "request": self.request,
+            "html_email_template_name": self.html_email_template_name,
+            "extra_email_context": self.extra_email_context,
+        }
+        return RedirectThenRun(self.get_success_url(), lambda: form.save(**opts))
+
+
+def client_address(request) -> str:
+    """The visitor's address behind our one reverse proxy: the last X-Forwarded-For hop,
+    the one the proxy appended (earlier hops are the client's to forge)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+    return hops[-1] if hops else request.META.get("REMOTE_ADDR", "")
