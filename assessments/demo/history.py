@@ -211,5 +211,8 @@ def georgian_history(*, assessment: Assessment, items: list, users: dict, clock)
         comment="Which article of the law grants this? Please cite it.",
         reply="Article 3 of the Law on the Legal Status of Aliens; I have added it.",
         clock=clock,
-        cite=LegalInstrument.objects.get(country=assessment.country, ref="ge-law-aliens"),
+        cite=LegalInstrument.objects.get(
+            country=assessment.country,
+            title__startswith="Law of Georgia on the Legal Status of Aliens",
+        ),
     )

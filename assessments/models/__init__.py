@@ -5,7 +5,7 @@ from .crosswalk import GcmObjective, SdgOverride, SdgSubcategory
 from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDomain
 from .report import ProfileRender, ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
-from .review import AuditEntry, BoardVisit, Comment, Reminder
+from .review import AuditEntry, Comment, Reminder
 from .user import UserSettings
 
 __all__ = [
@@ -13,7 +13,6 @@ __all__ = [
     "Assessment",
     "Assignment",
     "AuditEntry",
-    "BoardVisit",
     "Comment",
     "Country",
     "Domain",

@@ -121,26 +121,6 @@ class AuditEntry(models.Model):
         raise ValueError("Audit entries are append-only.")
 
 
-class BoardVisit(models.Model):
-    """When a reviewer last looked at an assessment's review board."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
-    seen_at = models.DateTimeField()
-    # The visit before the current sitting: "changed since I last looked" compares with it.
-    previous_seen_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "assessment"], name="unique_board_visit")
-        ]
-        verbose_name = _("board visit")
-        verbose_name_plural = _("board visits")
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.assessment_id} {self.seen_at:%Y-%m-%d %H:%M}"
-
-
 class Reminder(models.Model):
     """A reminder emailed to a focal point; at most one per person, assessment and day."""
 

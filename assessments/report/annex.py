@@ -55,7 +55,7 @@ def _position(instrument: LegalInstrument) -> tuple:
 
 
 def legislation(
-    country_id: int, country_name: str, local, *, all_statuses: bool = False
+    country_id: int, country_name: str, local=None, *, all_statuses: bool = False
 ) -> list[AnnexGroup]:
     """Groups of numbered rows, 1..n across groups; only instruments in force by default."""
     instruments = LegalInstrument.objects.filter(
@@ -69,7 +69,9 @@ def legislation(
         rows = []
         for inst in sorted((i for i in instruments if i.kind in kinds), key=_position):
             number += 1
-            rows.append(AnnexRow(number, local.title(inst), adoption(inst)))
+            rows.append(
+                AnnexRow(number, local.title(inst) if local else inst.title, adoption(inst))
+            )
         if rows:
             groups.append(AnnexGroup(heading, rows))
     return groups

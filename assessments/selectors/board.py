@@ -183,6 +183,12 @@ class BoardRow:
         return r.option.level if r and r.option_id else ""
 
     @property
+    def needs_evidence(self) -> bool:
+        """A developed or partial answer without evidence: it can be neither submitted nor
+        accepted (issue 17)."""
+        return self.evidence == 0 and self.level in (Level.DEVELOPED, Level.PARTIAL)
+
+    @property
     def level_label(self) -> str:
         return Level(self.level).label if self.level else ""
 

@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..exceptions import ApplicationError
-from ..models import Assessment, BoardVisit, Response
+from ..models import Assessment, Response
 from .workflow import response_accept
 
 # Visits closer together than this are one sitting: reloading the board, or filtering it,
@@ -17,25 +17,28 @@ from .workflow import response_accept
 SITTING = timedelta(hours=1)
 
 
-def board_visit_record(*, user: AbstractBaseUser, assessment: Assessment) -> datetime | None:
-    """Note this look at the board; return when the user looked before (None: never).
+SEEN_KEY = "board_seen"
 
-    Not locked: two tabs racing lose at worst one look, and the board stays two queries.
+
+def board_visit_record(*, session, assessment: Assessment) -> datetime | None:
+    """Note this look at the board in the session; return when the user looked before.
+
+    Kept in the session, not in a table: opening a page writes no row (issue 14).
     """
     now = timezone.now()
-    visit = BoardVisit.objects.filter(user=user, assessment=assessment).first()
-    if visit is None:
-        try:
-            with transaction.atomic():
-                BoardVisit.objects.create(user=user, assessment=assessment, seen_at=now)
-        except IntegrityError:
-            pass
-        return None
-    if now - visit.seen_at >= SITTING:
-        visit.previous_seen_at = visit.seen_at
-    visit.seen_at = now
-    visit.save(update_fields=["seen_at", "previous_seen_at"])
-    return visit.previous_seen_at
+    seen = dict(session.get(SEEN_KEY) or {})
+    mine = seen.get(str(assessment.pk))
+    previous = None
+    if mine is not None:
+        last = datetime.fromisoformat(mine["seen_at"])
+        earlier = mine.get("previous")
+        previous = last if now - last >= SITTING else earlier and datetime.fromisoformat(earlier)
+    seen[str(assessment.pk)] = {
+        "seen_at": now.isoformat(),
+        "previous": previous.isoformat() if previous else None,
+    }
+    session[SEEN_KEY] = seen
+    return previous
 
 
 @dataclass

@@ -11,7 +11,7 @@ from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Reminder
 from ..selectors.overview import assessment_overview
 from .audit import audit_log
-from .notifications import notify
+from .notifications import absolute_url, notify
 
 
 @transaction.atomic
@@ -55,11 +55,13 @@ def ministry_remind(
     )
     notify(
         users=due,
-        subject=_("[MGI] A reminder about %(assessment)s") % {"assessment": assessment},
-        body=_(
-            "The coordinator of %(assessment)s reminds you that some of the indicators "
-            "assigned to you are not submitted yet. Your work list: %(path)s"
-        )
-        % {"assessment": assessment, "path": reverse("assessments:my-work")},
+        subject=lambda: _("[MGI] A reminder about %(assessment)s") % {"assessment": assessment},
+        body=lambda: (
+            _(
+                "The coordinator of %(assessment)s reminds you that some of the indicators "
+                "assigned to you are not submitted yet. Your work list: %(path)s"
+            )
+            % {"assessment": assessment, "path": absolute_url(reverse("assessments:my-work"))}
+        ),
     )
     return due

@@ -31,15 +31,17 @@ class RedirectThenRun(HttpResponseRedirect):
         self._then = then
 
     def close(self):
-        super().close()
+        # The server has sent the response when it calls close(); the work runs before
+        # Django's request_finished, which may close this thread's database connection.
         then, self._then = self._then, None
-        if then is None:
-            return
         try:
-            then()
+            if then is not None:
+                then()
         except Exception:
             # The visitor already has their answer; a mail failure must not surface.
             logger.exception("Deferred work after a response failed.")
+        finally:
+            super().close()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -35,7 +35,7 @@ def board(request, pk: int):
     assessment = assessment_for(request.user, pk)
     if not permissions.can_review(request.user, assessment):
         raise PermissionDenied
-    since = board_visit_record(user=request.user, assessment=assessment)
+    since = board_visit_record(session=request.session, assessment=assessment)
     ctx = board_context(assessment, since=since)
     form = BoardFilterForm(request.GET, ctx=ctx)
     sort = form.sort_key()

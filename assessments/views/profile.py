@@ -131,6 +131,8 @@ def profile_pdf(request, pk: int):
     if state.latest is None:
         raise Http404
     state.latest.assessment = assessment
+    if not permissions.can_download_profile(request.user, state.latest):
+        raise Http404
     response = _pdf_response(state.latest)  # served here: one request, no redirect
     if state.busy:
         response["X-Profile-Newer-Rendering"] = "1"

@@ -100,9 +100,12 @@ def test_the_versions_page_lists_missing_translations_before_generating(
     assert 'id="untranslated"' not in client_for(consultant).get(url).content.decode()
 
 
-def test_generating_from_the_page_takes_the_chosen_language(answered, client_for, consultant):
+def test_generating_from_the_page_takes_the_chosen_language(
+    answered, client_for, consultant, django_capture_on_commit_callbacks
+):
     url = reverse("assessments:profile-generate", args=[answered.pk])
-    response = client_for(consultant).post(url, {"language": "es"})
+    with django_capture_on_commit_callbacks(execute=True):  # the render task, run at once
+        response = client_for(consultant).post(url, {"language": "es"})
     assert response.status_code == 302 and response.url.endswith("?language=es")
     assert list(ProfileVersion.objects.values_list("language", flat=True)) == ["es"]
 
@@ -118,15 +121,19 @@ def test_the_versions_page_lists_each_languages_versions_separately(
     assert page.index('id="versions-en"') < page.index('id="versions-ru"')
 
 
-def test_publishing_lists_one_version_per_language(answered, consultant):
+def test_publishing_lists_one_version_per_language(
+    answered, consultant, django_capture_on_commit_callbacks
+):
     answered.stage = "validated"
     answered.save()
-    versions.profile_freeze(assessment=answered)
+    with django_capture_on_commit_callbacks(execute=True):  # the finalize task
+        versions.profile_freeze(assessment=answered)
     russian = versions.profile_generate(assessment=answered, user=consultant, language="ru")
     assert russian.frozen and not russian.published
     answered.stage = "published"
     answered.save()
-    versions.profile_publish(assessment=answered)
+    with django_capture_on_commit_callbacks(execute=True):
+        versions.profile_publish(assessment=answered)
     published = ProfileVersion.objects.filter(published=True)
     assert sorted(published.values_list("language", flat=True)) == ["en", "ru"]
 

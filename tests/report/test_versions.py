@@ -6,7 +6,7 @@ import pytest
 
 from assessments.exceptions import NotAllowed
 from assessments.models import ProfileVersion
-from assessments.report import jobs, versions
+from assessments.report import jobs, store, versions
 from assessments.report.render import RenderedPdf
 from tests import factories as f
 
@@ -56,7 +56,7 @@ def test_changed_content_makes_a_new_version(answered, consultant, fake_render):
 
 def test_a_new_template_version_makes_a_new_version(answered, consultant, fake_render):
     first = versions.profile_generate(assessment=answered, user=consultant)
-    with mock.patch.object(versions, "template_version", return_value="new-look"):
+    with mock.patch.object(store, "template_version", return_value="new-look"):
         second = versions.profile_generate(assessment=answered, user=consultant)
     assert second.number == first.number + 1
 

@@ -4,8 +4,9 @@ import statistics
 import time
 
 import pytest
-from django.core import mail
+from django.core import mail, signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -13,6 +14,16 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 CSRF = "a1" * 16  # a valid 32-character secret, sent as cookie and field
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: the handler must not close the test's connection."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def serve(email: str):

@@ -21,8 +21,9 @@ def drafts(assessment, indicator, focal_point):
     )
     theirs = assessment.framework.indicators.get(code="2.1.1")
     f.AssignmentFactory(membership=membership, subdomain=theirs.subdomain)
-    f.respond(assessment, indicator, status="draft", finding=OWN)
-    f.respond(assessment, theirs, status="draft", finding=OTHER)
+    # With evidence: a well-developed area is never printed without it (issue 17).
+    f.EvidenceFactory(response=f.respond(assessment, indicator, status="draft", finding=OWN))
+    f.EvidenceFactory(response=f.respond(assessment, theirs, status="draft", finding=OTHER))
     Assessment.objects.filter(pk=assessment.pk).update(stage=Stage.DATA_COLLECTION)
     return assessment
 
@@ -60,7 +61,7 @@ def test_a_focal_point_gets_stored_draft_pdfs_only_from_consultation_on(
     url = reverse("assessments:profile-download", args=[drafts.pk, version.number])
     client.force_login(focal_point)
     assert client.get(url).status_code == 404
-    assert client.get(reverse("assessments:profile-pdf", args=[drafts.pk])).status_code == 302
+    assert client.get(reverse("assessments:profile-pdf", args=[drafts.pk])).status_code == 404
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
     Assessment.objects.filter(pk=drafts.pk).update(stage=Stage.CONSULTATION)

@@ -35,6 +35,10 @@ def world(assessment, indicator, focal_point, coordinator, consultant, administr
         "number": version.number,
         "version": 1,
         "instrument_pk": evidence.instrument_id,
+        "other_pk": f.LegalInstrumentFactory(country=assessment.country).pk,
+        "member_pk": coordinator.memberships.get().pk,
+        "token": "not-a-token",
+        "fmt": "csv",
     }
     users = {
         "anonymous": None,

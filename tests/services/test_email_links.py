@@ -24,6 +24,7 @@ def test_every_email_of_a_whole_workflow_links_only_under_site_url(
     consultant, focal = people["consultant"], people["focal_point"]
     with committed():
         f.answer(response, status=Response.Status.SUBMITTED)
+        f.EvidenceFactory(response=response)  # a developed answer is resubmitted with its law
         workflow.response_return(response=response, reviewer=consultant, comment="Cite it.")
         review.comment_add(response=response, author=focal, text="Which article?")
         review.comment_add(response=response, author=consultant, text="Article 9.")

@@ -1,6 +1,7 @@
 """Issue 11: starting an assessment, invitations without take-overs, cancel and restore."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from assessments.exceptions import ApplicationError, NotAllowed
@@ -47,7 +48,7 @@ def test_a_consultant_creates_the_country_the_assessment_and_a_new_coordinator(
     coordinator = assessment.memberships.get(role=Role.COORDINATOR).user
     assert coordinator.email == "coord@gov.uz" and not coordinator.has_usable_password()
     assert [m.to for m in mailoutbox] == [["coord@gov.uz"]]
-    assert "http://127.0.0.1:8000/accounts/reset/" in mailoutbox[0].body
+    assert f"{settings.SITE_URL}/accounts/reset/" in mailoutbox[0].body
     actions = set(AuditEntry.objects.filter(assessment=assessment).values_list("action", flat=True))
     assert {"assessment.create", "member.add"} <= actions
 

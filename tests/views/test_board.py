@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import AuditEntry, BoardVisit, Response
+from assessments.models import AuditEntry, Response
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -69,9 +69,11 @@ def test_a_value_that_is_not_offered_is_ignored(consultant, client_for, assessme
 def test_changed_since_i_last_looked(consultant, client_for, assessment, answers):
     client = client_for(consultant)
     codes(client, assessment)  # the first look
-    visit = BoardVisit.objects.get(user=consultant, assessment=assessment)
-    visit.seen_at = timezone.now() - datetime.timedelta(days=2)
-    visit.save()
+    session = client.session
+    session["board_seen"][str(assessment.pk)]["seen_at"] = (
+        timezone.now() - datetime.timedelta(days=2)
+    ).isoformat()
+    session.save()
     Response.objects.filter(pk__in=[r.pk for r in answers.values()]).update(
         updated_at=timezone.now() - datetime.timedelta(days=3)
     )

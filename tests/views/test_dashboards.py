@@ -104,5 +104,5 @@ def test_my_work_of_a_focal_point_keeps_its_query_count(
         r = f.respond(assessment, indicator, status=list(Status)[n % 5])
         f.CommentFactory(response=r, assessment=assessment)
     client.force_login(user)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         assert client.get(reverse("assessments:my-work")).status_code == 200

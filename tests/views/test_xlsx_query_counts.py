@@ -32,7 +32,7 @@ def test_import_preview_queries_do_not_grow(client, django_assert_max_num_querie
     client.force_login(user)
     file = io.BytesIO(content)
     file.name = "answers.xlsx"
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         page = client.post(
             reverse("assessments:xlsx-import", args=[assessment.pk]), {"workbook": file}
         )
