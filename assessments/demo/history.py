@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from .. import permissions
-from ..models import Assessment, AuditEntry, Comment, LegalInstrument, Response
-from ..services import consultation, evidence, review, workflow
+from ..models import Assessment, AuditEntry, Comment, Response
+from ..services import consultation, review, workflow
 from ..services.audit import audit_log
 from ..services.revisions import revision_write
 from .clock import DemoClock
@@ -133,10 +133,8 @@ def _return_and_fix(item: Played, reviewer, comment: str, clock: DemoClock) -> N
     _move(item, item.author, "resubmit", Status.SUBMITTED)
 
 
-def live_return(
-    *, response: Response, reviewer, author, comment: str, reply: str, clock, cite=None
-) -> None:
-    """In data collection the real services run: return, reply, cite the law, resubmit."""
+def live_return(*, response: Response, reviewer, author, comment: str, reply: str, clock) -> None:
+    """In data collection the real services run: return, reply, resubmit."""
     # The loader made these people members a moment ago; drop their cached memberships.
     for user in (reviewer, author):
         permissions.forget_memberships(user)
@@ -147,10 +145,6 @@ def live_return(
         thread = response.comments.filter(parent__isnull=True).latest("created_at")
         review.comment_add(response=response, author=author, text=reply, parent=thread)
         clock.advance(hours=2)
-        if cite is not None:
-            response = evidence.evidence_add(
-                response=response, user=author, instrument=cite, locator="Article 3 (demo)"
-            ).response
         workflow.response_submit(response=response, user=author)
 
 
@@ -208,11 +202,7 @@ def georgian_history(*, assessment: Assessment, items: list, users: dict, clock)
         response=returned.response,
         reviewer=users["consultant"],
         author=users["ge-focal"],
-        comment="Which article of the law grants this? Please cite it.",
-        reply="Article 3 of the Law on the Legal Status of Aliens; I have added it.",
+        comment="Does this cover children whose parents have no residence permit? Please say so.",
+        reply="Yes: Article 3 admits every child, whatever the parents' status.",
         clock=clock,
-        cite=LegalInstrument.objects.get(
-            country=assessment.country,
-            title__startswith="Law of Georgia on the Legal Status of Aliens",
-        ),
     )

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from assessments.models import ProfileVersion
+from assessments.models import Assessment, ProfileVersion
 from assessments.report import jobs
 from assessments.report.render import RenderedPdf
 from tests import factories as f
@@ -101,6 +101,8 @@ def test_unknown_version_is_404(client_for, consultant, assessment):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_latest_pdf_serves_members_the_latest_version(as_role, assessment, role):
+    # From consultation on, focal points get the draft too (before, see tests/security).
+    Assessment.objects.filter(pk=assessment.pk).update(stage=Assessment.Stage.CONSULTATION)
     f.ProfileVersionFactory(assessment=assessment, number=1)
     f.ProfileVersionFactory(assessment=assessment, number=2)
     page = as_role(role).get(reverse("assessments:profile-pdf", args=[assessment.pk]))
