@@ -59,3 +59,20 @@ def test_importing_an_untouched_workbook_changes_nothing(assessment, focal_point
     )
     assert len(preview.unchanged) == len(answered) and not preview.has_work
     assert db_state() == state
+
+
+def test_a_finding_with_invisible_characters_arrives_clean_like_through_the_forms(
+    assessment, focal_point, answered
+):
+    """The same dirty title as tests/test_text.py, less the C0 controls that an .xlsx cannot
+    hold at all (openpyxl and Excel refuse them); it must be stored as the forms store it."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from tests.test_text import CLEAN_TITLE, DIRTY_TITLE
+
+    first = answered[0]
+    dirty = ILLEGAL_CHARACTERS_RE.sub("", DIRTY_TITLE)
+    assert dirty != CLEAN_TITLE  # zero-width, soft hyphen and bidi marks are still in it
+    content = edit(export(focal_point, assessment), lambda b: set_answer(b, first, finding=dirty))
+    import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
+    assert Response.objects.get(indicator__code=first).finding == CLEAN_TITLE
