@@ -36,7 +36,7 @@ def test_consultant_edits_wording_previews_and_generates_the_pdf(
     login("iom", PASSWORD)
     page.goto(f"{live_server.url}{assessment.get_absolute_url()}")
     page.get_by_role("link", name="Profile texts").click()
-    page.get_by_label("Objectives").fill("Our objectives for {short_name} in {year}.")
+    page.get_by_label("Objectives", exact=True).fill("Our objectives for {short_name} in {year}.")
     page.get_by_role("button", name="Save").click()
 
     expect(page.get_by_role("heading", name="Objectives", level=2)).to_be_visible()

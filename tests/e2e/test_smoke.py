@@ -16,4 +16,5 @@ def test_login_page_renders_and_a_demo_user_can_sign_in(
 
     expect(page.get_by_role("heading", name="My work")).to_be_visible()
     expect(page.get_by_text("Kyrgyzstan – Second profile 2022")).to_be_visible()
-    expect(page.get_by_text("1.1.1 Health care for all migrants").first).to_be_visible()
+    # Finished domains are folded on My work (issue 19): the item is there, inside <details>.
+    expect(page.get_by_text("1.1.1 Health care for all migrants").first).to_be_attached()
