@@ -40,10 +40,13 @@ run: setup
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djlint templates --reformat
 
 # The whole suite, browser tests included (they need Debian's chromium at /usr/bin/chromium),
 # on every core, printing the 10 slowest tests.

@@ -27,7 +27,7 @@ def test_autosave_returns_saved_time_and_new_version(client_for, response, focal
     body = page.content.decode()
     assert page.status_code == 200
     assert re.search(r"Saved \d\d:\d\d", body)
-    assert 'name="version" value="1"' in body and 'hx-swap-oob="true"' in body
+    assert re.search(r'name="version"\s+value="1"', body) and 'hx-swap-oob="true"' in body
     response.refresh_from_db()
     assert (response.finding, response.status) == ("Draft text.", Response.Status.DRAFT)
 
