@@ -52,9 +52,9 @@ format: $(VENV)/.installed-dev
 # on every core, printing the 10 slowest tests.
 # check_translations fails while translators are still filling the .po files.
 test: lint messages
+	mkdir -p data
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n auto --dist loadgroup --durations=10
-	mkdir -p data
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_framework -v0
 	$(PY) manage.py check_translations
