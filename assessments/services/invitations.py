@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Invitation, Membership
+from ..models import Assessment, Invitation, Membership, UserSettings
 from .audit import audit_log
 from .notifications import absolute_url, notify
 
@@ -94,48 +94,61 @@ def person_invite(
         reason=email,
         data={"invitation": invitation.pk},
     )
+    # Callables, so that each text is rendered in the invited person's own language.
     notify(
         users=[user],
-        subject=_("You are invited to the MGI assessment of %(country)s")
-        % {"country": assessment.country.short_name},
-        body=_(
-            "%(actor)s invites you to take part in %(assessment)s as %(role)s "
-            "(%(institution)s).\n\nAccept or decline here:\n%(link)s\n\n"
-            "You can also answer from your My work page."
-        )
-        % {
-            "actor": _name(actor),
-            "assessment": assessment,
-            "role": invitation.get_role_display().lower(),
-            "institution": institution,
-            "link": absolute_url(invitation.get_absolute_url()),
-        },
+        subject=lambda: (
+            _("You are invited to the MGI assessment of %(country)s")
+            % {"country": assessment.country.short_name}
+        ),
+        body=lambda: (
+            _(
+                "%(actor)s invites you to take part in %(assessment)s as %(role)s "
+                "(%(institution)s).\n\nAccept or decline here:\n%(link)s\n\n"
+                "You can also answer from your My work page."
+            )
+            % {
+                "actor": _name(actor),
+                "assessment": assessment,
+                "role": invitation.get_role_display().lower(),
+                "institution": institution,
+                "link": absolute_url(invitation.get_absolute_url()),
+            }
+        ),
     )
     return invitation
 
 
 def _add_new_account(assessment, actor, email, role, institution, first_name, last_name):
     user = _new_account(email, first_name, last_name)
+    # A new account starts in the assessment's working language: its first email and its
+    # first pages are in it, and its owner can switch later.
+    UserSettings.objects.create(user=user, language=assessment.language)
     membership = Membership.objects.create(
         user=user, assessment=assessment, role=role, institution=institution
     )
     audit_log(assessment=assessment, actor=actor, action="member.add", to_state=role, reason=email)
+    link = password_link(user)
     notify(
         users=[user],
-        subject=_("You take part in the MGI assessment of %(country)s")
-        % {"country": assessment.country.short_name},
-        body=_(
-            "%(actor)s added you as %(role)s (%(institution)s) for %(assessment)s.\n\n"
-            "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
-        )
-        % {
-            "actor": _name(actor),
-            "role": membership.get_role_display().lower(),
-            "institution": institution,
-            "assessment": assessment,
-            "link": password_link(user),
-            "username": user.username,
-        },
+        subject=lambda: (
+            _("You take part in the MGI assessment of %(country)s")
+            % {"country": assessment.country.short_name}
+        ),
+        body=lambda: (
+            _(
+                "%(actor)s added you as %(role)s (%(institution)s) for %(assessment)s.\n\n"
+                "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
+            )
+            % {
+                "actor": _name(actor),
+                "role": membership.get_role_display().lower(),
+                "institution": institution,
+                "assessment": assessment,
+                "link": link,
+                "username": user.username,
+            }
+        ),
     )
     return membership
 

@@ -9,6 +9,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ..forms.auth import LocalizedPasswordResetForm
+
 logger = logging.getLogger(__name__)
 
 
@@ -47,6 +49,8 @@ class RedirectThenRun(HttpResponseRedirect):
 class PasswordResetView(auth_views.PasswordResetView):
     """Looks the email up and sends the link after the response, so that known and
     unknown addresses take the same time and the page reveals no account."""
+
+    form_class = LocalizedPasswordResetForm
 
     def form_valid(self, form):
         opts = {

@@ -10,6 +10,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 from django.urls import reverse
 
+from assessments.models import UserSettings
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,10 @@ def test_the_link_is_mailed_after_the_response_to_known_emails_only(db):
     assert "/accounts/reset/" in mail.outbox[0].body
     serve("nobody@example.org")[2].close()
     assert len(mail.outbox) == 1
+
+
+def test_the_reset_link_is_mailed_in_the_language_the_account_chose(db):
+    user = f.UserFactory(username="known", email="known@example.org")
+    UserSettings.objects.create(user=user, language="ru")
+    serve("known@example.org")[2].close()
+    assert "Установите новый пароль по ссылке:" in mail.outbox[0].body

@@ -5,7 +5,8 @@ from django.core import mail
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from assessments.models import UserSettings
+from assessments.models import Membership, UserSettings
+from assessments.services import invitations
 from assessments.services.notifications import notify
 from tests import factories as f
 
@@ -32,3 +33,38 @@ def test_plain_texts_are_still_sent_as_they_are(committed):
     with committed():
         notify(users=[user], subject="Subject", body="Body")
     assert (mail.outbox[0].subject, mail.outbox[0].body) == ("Subject", "Body")
+
+
+def test_an_invitation_reaches_an_existing_account_in_its_own_language(
+    committed, assessment, coordinator
+):
+    guest = f.UserFactory(email="guest@example.org")
+    UserSettings.objects.create(user=guest, language="fr")
+    with committed():
+        invitations.person_invite(
+            assessment=assessment,
+            actor=coordinator,
+            email="guest@example.org",
+            role=Membership.Role.FOCAL_POINT,
+            institution="Ministère",
+        )
+    assert get_language() == "en"  # the coordinator's page stays in English
+    assert mail.outbox[0].subject == "Vous êtes invité(e) à l’évaluation des IGM (Kyrgyzstan)"
+
+
+def test_a_new_account_starts_in_the_working_language_of_its_assessment(
+    committed, assessment, coordinator
+):
+    assessment.language = "ru"
+    assessment.save()
+    with committed():
+        invitations.person_invite(
+            assessment=assessment,
+            actor=coordinator,
+            email="new@gov.kg",
+            role=Membership.Role.FOCAL_POINT,
+            institution="Министерство",
+        )
+    assert UserSettings.objects.get(user__email="new@gov.kg").language == "ru"
+    assert mail.outbox[0].subject == "Вы участвуете в оценке по ИУМ: Kyrgyzstan"
+    assert "/accounts/reset/" in mail.outbox[0].body
