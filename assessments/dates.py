@@ -7,6 +7,9 @@ from django.utils.formats import date_format
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
+# The first day of the period and how much of it is known.
+PartialDate = tuple[datetime.date, str]
+
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")  # 04/2019, 4.2019
 _YEAR_MONTH = re.compile(r"^(\d{4})[./-](\d{1,2})$")  # 2019-04
@@ -14,7 +17,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")  # 30.07.2002, 30/07/2002
 
 
-def parse_partial_date(value: str) -> tuple[datetime.date, str] | None:
+def parse_partial_date(value: str) -> PartialDate | None:
     """(first day of the period, precision), or None when the text is not a date."""
     text = (value or "").strip()
     try:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
+from ..dates import DAY, PartialDate
 from ..models import Assessment, LegalInstrument, Source
 from .registry import instrument_save
 from .xlsx_export import instrument_label
@@ -16,7 +17,7 @@ class NewInstrument:
     title: str
     number: str
     kind: str
-    adopted_on: object
+    adopted: PartialDate | None
     created: LegalInstrument | None = None
 
     def __str__(self) -> str:
@@ -48,7 +49,8 @@ class NewEvidence:
                     title=new.title,
                     number=new.number,
                     kind=new.kind,
-                    adopted_on=new.adopted_on,
+                    adopted_on=new.adopted[0] if new.adopted else None,
+                    adopted_precision=new.adopted[1] if new.adopted else DAY,
                 ),
                 user=user,
             )

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
 
+from ..dates import PartialDate, parse_partial_date
 from ..exceptions import ApplicationError
 from ..text import clean_text
 from .xlsx_format import (
@@ -282,16 +283,19 @@ def _read_evidence(ws, existing: dict[int, list], parsed: ParsedWorkbook) -> Non
         parsed.evidence.append(NewEvidenceRow(row=number, values=values))
 
 
-def _date(sheet: str, row: int, text: str, parsed: ParsedWorkbook) -> datetime.date | None:
+def _date(sheet: str, row: int, text: str, parsed: ParsedWorkbook) -> PartialDate | None:
+    """The adoption date as the registry form takes it: a full date, a month or a year."""
     if not text:
         return None
     column = chr(64 + E_COL["new_adopted_on"])
-    try:
-        value = datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        parsed.problems.append(Problem(sheet, row, column, _("Write the date as YYYY-MM-DD.")))
+    # A date typed into Excel arrives as a datetime, which _text gives as "YYYY-MM-DD".
+    value = parse_partial_date(text)
+    if value is None:
+        parsed.problems.append(
+            Problem(sheet, row, column, _('Write the date as "2002-07-30", "2002-07" or "2002".'))
+        )
         return None
-    if value > timezone.localdate():
+    if value[0] > timezone.localdate():
         parsed.problems.append(
             Problem(sheet, row, column, _("The date of adoption is in the future."))
         )

@@ -1,5 +1,6 @@
 """What the exported workbook holds, and new evidence coming back from it."""
 
+import datetime
 import io
 
 import pytest
@@ -8,6 +9,7 @@ from openpyxl import load_workbook
 
 from assessments.models import Evidence, LegalInstrument, Response, ResponseRevision
 from assessments.services.xlsx_format import EVIDENCE_COLUMNS
+from assessments.services.xlsx_import import WorkbookError
 from assessments.services.xlsx_preview import import_confirm, import_preview
 from tests import factories as f
 from tests.xlsx.helpers import edit, export
@@ -133,3 +135,47 @@ def test_focal_point_importing_a_wider_workbook_gets_others_indicators_refused(
     import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
     assert not Response.objects.filter(indicator=outside, finding="Written offline.").exists()
     assert Response.objects.get(indicator__code=answered[0]).finding == "Written offline."
+
+
+def test_a_new_instrument_keeps_a_year_or_month_as_given_and_a_typed_excel_date(
+    assessment, focal_point, answered
+):
+    dates = {"Law A": 2019, "Law B": "04/2019", "Law C": datetime.datetime(2002, 7, 30)}
+
+    def change(book):
+        sheet = book["Evidence"]
+        start = sheet.max_row + 1
+        for offset, (title, value) in enumerate(dates.items()):
+            row = start + offset
+            for key, cell in (("code", answered[0]), ("new_title", title), ("new_kind", "Law")):
+                sheet.cell(row=row, column=EV[key], value=cell)
+            sheet.cell(row=row, column=EV["new_adopted_on"], value=value)
+
+    content = edit(export(focal_point, assessment), change)
+    import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
+    stored = {
+        i.title: (i.adopted_display, i.adopted_precision)
+        for i in LegalInstrument.objects.filter(title__in=dates)
+    }
+    assert stored == {
+        "Law A": ("2019", "year"),
+        "Law B": ("April 2019", "month"),
+        "Law C": ("30 July 2002", "day"),
+    }
+
+
+def test_an_unreadable_adoption_date_is_a_problem_of_its_cell(assessment, focal_point, answered):
+    def change(book):
+        sheet = book["Evidence"]
+        row = sheet.max_row + 1
+        for key, cell in (("code", answered[0]), ("new_title", "Law D"), ("new_kind", "Law")):
+            sheet.cell(row=row, column=EV[key], value=cell)
+        sheet.cell(row=row, column=EV["new_adopted_on"], value="spring 2019")
+
+    content = edit(export(focal_point, assessment), change)
+    with pytest.raises(WorkbookError) as refused:
+        import_preview(assessment=assessment, user=focal_point, content=content)
+    assert [(p.column, p.message) for p in refused.value.problems] == [
+        (chr(64 + EV["new_adopted_on"]), 'Write the date as "2002-07-30", "2002-07" or "2002".')
+    ]
+    assert not LegalInstrument.objects.filter(title="Law D").exists()
