@@ -113,6 +113,8 @@ AXES_RESET_ON_SUCCESS = True
 # A refused try during the cool-off does not extend it, but is still signalled (audited).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "assessments.views.auth.locked_out"
+# No banner on every manage.py command; failures and lockouts still log (warnings, below).
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "assessments:my-work"
 LOGOUT_REDIRECT_URL = "login"
@@ -235,7 +237,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # Successful sign-ins and clean-ups are routine; failed ones and lockouts are warnings.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Development aids -------------------------------------------------------------------------
