@@ -28,6 +28,8 @@ class Command(BaseCommand):
                 report = framework_load_file(path=path)
             except ApplicationError as exc:
                 raise CommandError(exc.message) from exc
+            if options["verbosity"] < 1:
+                continue
             self.stdout.write(
                 f"{report.framework.name}: {report.created} created, {report.updated} updated, "
                 f"{report.unchanged} unchanged, {report.removed} removed"
