@@ -11,7 +11,7 @@ from assessments.selectors.registry import instruments_with_similar_title
 from assessments.services.evidence_rules import evidence_missing
 from assessments.text import clean_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def test_demo_registry_passes_the_entry_rules(loaded):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment, AuditEntry, Comment, ResponseRevision
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def test_every_demo_assessment_has_a_non_empty_activity_feed(loaded, client):

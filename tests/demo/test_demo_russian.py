@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from assessments.models import Assessment, LegalInstrument, Response, Source
 from assessments.report.build import untranslated
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def test_render_profile_in_russian_gives_a_cyrillic_pdf(loaded, tmp_path: Path):
