@@ -6,18 +6,29 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 from assessments.models import Domain, Framework, Indicator, Level
 
-pytestmark = pytest.mark.django_db
+# One worker, so that the module loads the framework once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("framework")]
 
 SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "001_50f2aea91ede881b.txt"
 OUTLINE = Path(settings.BASE_DIR) / "fixtures" / "framework" / "outline.txt"
 
 
+@pytest.fixture(scope="module")
+def framework_loaded(django_db_setup, django_db_blocker):
+    """Loaded once for the module, in a transaction rolled back after its last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_framework", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def loaded(db):
-    call_command("load_framework", verbosity=0)
+def loaded(framework_loaded, db):
+    """Each test runs in its own savepoint inside the module's transaction."""
 
 
 def test_national_framework_has_six_domains_and_85_to_95_unique_indicators(loaded):
