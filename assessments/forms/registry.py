@@ -1,6 +1,8 @@
 """The legal instrument registry forms."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..dates import parse_partial_date, partial_date_input
@@ -55,6 +57,11 @@ class AdoptionDateMixin:
         return day
 
 
+def title_languages() -> list[str]:
+    """The languages a registry title may be given in, beside the original."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 class InstrumentForm(AdoptionDateMixin, ModelForm):
     adopted_on = PartialDateField(label=_("Date of adoption"), required=False)
     confirm_duplicate = forms.BooleanField(
@@ -84,9 +91,33 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         ).exclude(pk=self.instance.pk)
         replaced_by.help_text = _("For a repealed or superseded instrument: what replaced it.")
         self.fields["status"].required = False
+        # The title as the law is published in each other language; profiles in that language
+        # print it in their annex, and the original title where there is none.
+        translated = self.instance.title_translations or {}
+        for code in title_languages():
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)")
+                % {"language": get_language_info(code)["name_local"]},
+                required=False,
+                max_length=LegalInstrument._meta.get_field("title").max_length,
+                initial=translated.get(code, ""),
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
 
     def clean_status(self):
         return self.cleaned_data.get("status") or LegalInstrument.Status.IN_FORCE
+
+    def clean(self):
+        cleaned = super().clean()
+        translations = dict(self.instance.title_translations or {})
+        for code in title_languages():
+            text = (cleaned.get(f"title_{code}") or "").strip()
+            if text:
+                translations[code] = text
+            else:
+                translations.pop(code, None)
+        self.instance.title_translations = translations
+        return cleaned
 
 
 class InstrumentFilterForm(Form):

@@ -11,6 +11,7 @@ from .audit import audit_log
 
 TRACKED = [
     "title",
+    "title_translations",
     "number",
     "kind",
     "status",

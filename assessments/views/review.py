@@ -81,14 +81,17 @@ def response_page(request, pk: int, code: str):
     assessment, response = _load(request, pk, code)
     user = request.user
     reviewer = permissions.can_review_response(user, response)
-    context = {
-        "assessment": assessment,
-        "indicator": response.indicator,
-        "evidence": list(
+    evidence = (
+        list(
             response.evidence.filter(removed_at__isnull=True).select_related("instrument", "source")
         )
         if response.pk
-        else [],
+        else []
+    )
+    context = {
+        "assessment": assessment,
+        "indicator": response.indicator,
+        "evidence": evidence,
         "history": review_history(response),
         "baseline": baseline_beside(response),
         "reviewer": reviewer,
@@ -96,7 +99,9 @@ def response_page(request, pk: int, code: str):
         "can_edit_finding": reviewer and review.finding_editable(response, user),
         "can_place": reviewer and review.profile_editable(response, user),
         "translations_form": FindingTranslationsForm(
-            working=assessment.language, initial_texts=response.finding_translations
+            working=assessment.language,
+            initial_texts=response.finding_translations,
+            notes=evidence,
         )
         if response.pk and permissions.can_translate_finding(user, response)
         else None,

@@ -1,4 +1,4 @@
-"""Translations of a finding, edited beside the original on the review page."""
+"""Translations of a finding and its footnotes, edited beside the originals on the review page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,13 +20,18 @@ def finding_translations(request, pk: int, code: str):
     if response.pk is None or not permissions.can_translate_finding(request.user, response):
         raise PermissionDenied
     form = FindingTranslationsForm(
-        request.POST, working=assessment.language, initial_texts=response.finding_translations
+        request.POST,
+        working=assessment.language,
+        initial_texts=response.finding_translations,
+        notes=response.evidence.filter(removed_at__isnull=True).exclude(note=""),
     )
     if not form.is_valid():
         messages.error(request, _("Check the form."))
         return _back(request, response, "#translations")
     try:
-        finding_translations_save(response=response, user=request.user, texts=form.texts())
+        finding_translations_save(
+            response=response, user=request.user, texts=form.texts(), notes=form.note_texts()
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

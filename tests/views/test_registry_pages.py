@@ -222,3 +222,31 @@ def test_citing_a_new_law_whose_number_is_taken_is_refused_and_keeps_the_input(
     assert page.status_code == 400
     assert str(existing) in html and 'value="Article 4"' in html and 'value="07/2002"' in html
     assert LegalInstrument.objects.count() == 1 and not Evidence.objects.exists()
+
+
+def test_a_title_in_another_language_is_kept_shown_and_audited(client_for, coordinator, assessment):
+    law = f.LegalInstrumentFactory(
+        country=assessment.country, title="Law on External Migration", number="61", kind="law"
+    )
+    data = {
+        "title": law.title,
+        "number": "61",
+        "kind": "law",
+        "status": "in_force",
+        "title_ru": "Закон «О внешней миграции»",
+        "title_fr": "",
+    }
+    client = client_for(coordinator)
+    url = reverse("assessments:instrument-edit", args=["KG", law.pk])
+    assert client.post(url, data).status_code == 302
+    law.refresh_from_db()
+    assert law.title_translations == {"ru": "Закон «О внешней миграции»"}
+    entry = AuditEntry.objects.get(action="instrument.edit")
+    assert entry.data["changes"]["title_translations"] == [{}, {"ru": "Закон «О внешней миграции»"}]
+    detail = client.get(law.get_absolute_url()).content.decode()
+    assert '<li lang="ru"><strong>RU</strong> Закон «О внешней миграции»</li>' in detail
+    assert 'value="Закон «О внешней миграции»"' in client.get(url).content.decode()
+
+    assert client.post(url, {**data, "title_ru": ""}).status_code == 302
+    law.refresh_from_db()
+    assert law.title_translations == {}

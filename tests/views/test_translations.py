@@ -2,8 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from assessments.exceptions import ApplicationError
 from assessments.models import AuditEntry, Response
+from assessments.report.build import profile_build
+from assessments.report.render import render_html
+from assessments.services.translations import finding_translations_save
 from tests import factories as f
 from tests.conftest import ROLES
 
@@ -87,3 +92,47 @@ def test_the_review_page_with_translations_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(30):
         page = client.get(url)
     assert 'id="translations"' in page.content.decode()
+
+
+def test_a_consultant_translates_a_footnote_beside_the_finding(client_for, consultant, answered):
+    note = f.EvidenceFactory(response=answered, note="Article 5 sets the quota.")
+    client = client_for(consultant)
+    page = client.get(
+        reverse(
+            "assessments:review-response", args=[answered.assessment_id, answered.indicator.code]
+        )
+    ).content.decode()
+    assert f'name="note-{note.pk}-ru"' in page and "Article 5 sets the quota." in page
+
+    client.post(
+        _url(answered),
+        {"ru": "Закон дает доступ.", f"note-{note.pk}-ru": "Квоту\u200b задает ст. 5."},
+    )
+    note.refresh_from_db()
+    assert note.note_translations == {"ru": "Квоту задает ст. 5."}  # cleaned as every text is
+    assert note.note == "Article 5 sets the quota."
+    entry = AuditEntry.objects.filter(action="response.translate").order_by("pk").last()
+    assert entry.data == {"languages": ["ru"], "footnotes": [note.pk]}
+
+
+def test_a_removed_footnote_is_not_translated(consultant, answered):
+    note = f.EvidenceFactory(response=answered, note="Old note.", removed_at=timezone.now())
+    with pytest.raises(ApplicationError):
+        finding_translations_save(
+            response=answered, user=consultant, texts={}, notes={note.pk: {"ru": "Текст."}}
+        )
+    note.refresh_from_db()
+    assert note.note_translations == {}
+    assert not AuditEntry.objects.filter(action="response.translate").exists()
+
+
+def test_the_russian_profile_prints_the_translated_footnote(consultant, answered):
+    note = f.EvidenceFactory(response=answered, note="Article 5 sets the quota.")
+    finding_translations_save(
+        response=answered,
+        user=consultant,
+        texts={"ru": "Закон дает доступ."},
+        notes={note.pk: {"ru": "Квоту задает статья 5."}},
+    )
+    html = render_html(profile_build(answered.assessment, language="ru"))
+    assert "Квоту задает статья 5." in html and "Article 5 sets the quota." not in html
