@@ -32,6 +32,9 @@ HEADING = Font(bold=True, color="FFFFFF")
 HEADING_FILL = PatternFill("solid", fgColor="1F4E79")
 LOCKED_FILL = PatternFill("solid", fgColor="EEF2F6")
 WRAP = Alignment(wrap_text=True, vertical="top")
+# Points per line of 11-point text, and the tallest row a spreadsheet allows.
+LINE_HEIGHT, MAX_ROW_HEIGHT = 15, 409
+INSTRUCTIONS_WIDTH = 100
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 
@@ -100,12 +103,30 @@ def _instructions(ws: Worksheet, titles: dict, data: WorkbookData) -> None:
             "texts and keeps the application's unless you choose the workbook's."
         ),
     ]
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     for number, line in enumerate(lines, start=1):
         cell = ws.cell(row=number, column=1, value=line)
         cell.alignment = WRAP
+        ws.row_dimensions[number].height = row_height([(line, INSTRUCTIONS_WIDTH)])
     ws["A1"].font = Font(bold=True, size=14)
+    # A fixed scale: LibreOffice ignores fit-to-width on this one-column sheet and cut its lines.
+    ws.page_setup.orientation, ws.page_setup.paperSize = "portrait", ws.PAPERSIZE_A4
+    ws.page_setup.scale = 75
     ws.protection.sheet = True
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """The height, in points, that shows every (text, column width) of a row wrapped.
+
+    LibreOffice does not fit rows to wrapped text when it opens a workbook, so the rows
+    would overlap on screen and in print; Excel keeps a height that is given.
+    """
+    lines = 1
+    for text, width in cells:
+        per_line = max(1, int(width))  # a width unit holds about one character
+        wrapped = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+        lines = max(lines, wrapped)
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 4)
 
 
 def _lists(ws: Worksheet, data: WorkbookData) -> dict:
@@ -133,6 +154,14 @@ def _lists(ws: Worksheet, data: WorkbookData) -> dict:
     return ranges
 
 
+def _fit_to_page_width(ws: Worksheet, orientation: str) -> None:
+    """A4 pages as wide as the sheet, as many as its rows need."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _heading(ws: Worksheet, columns: list) -> None:
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=col, value=str(column[1]))
@@ -140,10 +169,7 @@ def _heading(ws: Worksheet, columns: list) -> None:
         ws.column_dimensions[get_column_letter(col)].width = column[2]
     ws.freeze_panes = "B2"
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_page_width(ws, "landscape")
     # Users may still resize and filter; they may not edit locked cells.
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False
@@ -179,6 +205,9 @@ def _answers(ws: Worksheet, rows: list[WorkbookRow], ranges: dict) -> list[list]
                 cell.fill = LOCKED_FILL
             else:
                 cell.protection = UNLOCKED
+        ws.row_dimensions[number].height = row_height(
+            [(values[key], width) for key, _h, width, _l in ANSWER_COLUMNS]
+        )
         validation = DataValidation(
             type="list", formula1=ranges["options"][row.indicator.code], allow_blank=True
         )
@@ -227,6 +256,8 @@ def _evidence(ws: Worksheet, data: WorkbookData, ranges: dict) -> list[list]:
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=number, column=col, value=value if col == 1 else str(value))
                 cell.alignment, cell.fill, cell.protection = WRAP, LOCKED_FILL, LOCKED
+            widths = [width for _k, _h, width in EVIDENCE_COLUMNS]
+            ws.row_dimensions[number].height = row_height(list(zip(values, widths, strict=True)))
             meta.append(["evidence", number, item.pk, "", "", " ".join(map(cell_hash, values))])
     first, last = number + 1, number + NEW_EVIDENCE_ROWS
     # New rows are free: the columns' default style is unlocked, existing cells are locked.

@@ -8,6 +8,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from assessments.models import Evidence, LegalInstrument, Response, ResponseRevision
+from assessments.services.xlsx_export import row_height
 from assessments.services.xlsx_format import EVIDENCE_COLUMNS
 from assessments.services.xlsx_import import WorkbookError
 from assessments.services.xlsx_preview import import_confirm, import_preview
@@ -179,3 +180,29 @@ def test_an_unreadable_adoption_date_is_a_problem_of_its_cell(assessment, focal_
         (chr(64 + EV["new_adopted_on"]), 'Write the date as "2002-07-30", "2002-07" or "2002".')
     ]
     assert not LegalInstrument.objects.filter(title="Law D").exists()
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text_and_instructions_fit_a_page(
+    assessment, focal_point, answered
+):
+    long_finding = "Word " * 140  # 700 characters: ten lines in the 70-wide finding column
+    Response.objects.filter(assessment=assessment, indicator__code=answered[0]).update(
+        finding=long_finding.strip()
+    )
+    book = _book(export(focal_point, assessment))
+    answers = book["Answers"]
+    # LibreOffice keeps the stored heights; without them wrapped rows overlapped on screen and
+    # in print.
+    assert answers.row_dimensions[2].height >= 10 * 15
+    assert answers.row_dimensions[3].height >= 15
+    instructions = book["Instructions"]
+    assert instructions.page_setup.orientation == "portrait"
+    assert instructions.page_setup.scale == 75
+    assert all(instructions.row_dimensions[r].height for r in range(1, instructions.max_row + 1))
+
+
+def test_row_height_counts_the_wrapped_lines_of_the_tallest_cell():
+    assert row_height([("", 10)]) == 19
+    assert row_height([("x" * 25, 10), ("short", 40)]) == 3 * 15 + 4
+    assert row_height([("one\ntwo\nthree", 40)]) == 3 * 15 + 4
+    assert row_height([("x" * 100_000, 10)]) == 409  # the tallest row a spreadsheet allows
