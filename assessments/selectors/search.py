@@ -8,7 +8,7 @@ from django.db.models import Q
 from .. import permissions
 from ..models import Assessment, Indicator, LegalInstrument
 from .assessments import assessments_visible_to
-from .work import indicators_for
+from .work import COVID_SLUG
 
 MIN_LENGTH = 2
 LIMIT = 25
@@ -37,6 +37,45 @@ def _words(text: str, fields: tuple[str, ...]) -> Q:
     return condition
 
 
+def _in_reach(user: AbstractBaseUser, assessment: Assessment, indicator: Indicator) -> bool:
+    """In the assessment's scope and, for a focal point, assigned to them."""
+    in_scope = indicator.framework_id == assessment.framework_id or (
+        assessment.covid_module and indicator.framework.slug == COVID_SLUG
+    )
+    if not in_scope or permissions.role(user, assessment) != permissions.Role.FOCAL_POINT:
+        return in_scope
+    assignments = permissions.membership(user, assessment).assignments.all()
+    return any(
+        a.subdomain_id == indicator.subdomain_id or a.indicator_id == indicator.pk
+        for a in assignments
+    )
+
+
+def _indicators(user: AbstractBaseUser, visible: list[Assessment], text: str) -> list[tuple]:
+    """Indicators by code or by words of their title or question, in English or the user's
+    language; one query whatever the number of assessments (memberships are cached)."""
+    frameworks = {a.framework_id for a in visible}
+    scope = Q(framework_id__in=frameworks)
+    if any(a.covid_module for a in visible):
+        scope |= Q(framework__slug=COVID_SLUG)
+    words = text.casefold().split()
+    matches = []
+    # A framework holds about a hundred indicators: matched here, in the reader's language.
+    for indicator in Indicator.objects.filter(scope).select_related("framework").order_by("order"):
+        haystack = " ".join(
+            (indicator.title, indicator.question, indicator.tr("title"), indicator.tr("question"))
+        ).casefold()
+        if indicator.code.startswith(text) or all(word in haystack for word in words):
+            matches.append(indicator)
+    found = []
+    for assessment in visible:
+        mine = [i for i in matches if _in_reach(user, assessment, i)]
+        # The national framework first, then the COVID-19 module, as in the profile.
+        mine.sort(key=lambda i: (i.framework.slug == COVID_SLUG, i.order))
+        found += [(assessment, i) for i in mine[:LIMIT]]
+    return found
+
+
 def search_for(user: AbstractBaseUser, query: str) -> SearchResults:
     """Matches by code or words, each one an object this user may open."""
     text = " ".join(query.split())[:100]
@@ -48,14 +87,7 @@ def search_for(user: AbstractBaseUser, query: str) -> SearchResults:
         haystack = f"{assessment} {assessment.country.name} {assessment.year}".lower()
         if all(word in haystack for word in text.lower().split()):
             results.assessments.append(assessment)
-    # One query per assessment: a person works on a handful, and a focal point sees only
-    # the indicators assigned to them.
-    by_code = Q(code__istartswith=text)
-    for assessment in visible:
-        matches = indicators_for(user, assessment).filter(
-            by_code | _words(text, ("title", "question"))
-        )
-        results.indicators += [(assessment, i) for i in matches[:LIMIT]]
+    results.indicators = _indicators(user, visible, text)
     instruments = LegalInstrument.objects.select_related("country").filter(
         _words(text, ("title", "number"))
     )

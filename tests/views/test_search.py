@@ -71,3 +71,30 @@ def test_the_search_box_is_in_the_navigation(consultant, client_for):
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client):
     assert client.get(reverse("assessments:search"), {"q": "law"}).status_code == 302
+
+
+def test_a_russian_reader_finds_an_indicator_by_russian_words_and_sees_its_russian_title(
+    consultant, client_for, assessment, indicator
+):
+    indicator.translations = {"ru": {"title": "Доступ мигрантов к здравоохранению"}}
+    indicator.save()
+    client = client_for(consultant)
+    client.post(reverse("assessments:language-set"), {"language": "ru"})
+    html = client.get(reverse("assessments:search"), {"q": "здравоохранению"}).content.decode()
+    assert reverse("assessments:response-edit", args=[assessment.pk, indicator.code]) in _links(
+        html
+    )
+    assert "Доступ мигрантов к здравоохранению" in html
+
+
+@pytest.mark.parametrize("assessments", [1, 6])
+def test_search_runs_a_fixed_number_of_queries_however_many_assessments(
+    assessments, client_for, consultant, framework, django_assert_max_num_queries
+):
+    for number in range(assessments - 1):
+        other = f.AssessmentFactory(framework=framework, country__code=f"Q{number}")
+        f.MembershipFactory(user=consultant, assessment=other, role="consultant")
+    client = client_for(consultant)
+    with django_assert_max_num_queries(7):
+        page = client.get(reverse("assessments:search"), {"q": "Indicator"})
+    assert len(_links(page.content.decode())) >= assessments
