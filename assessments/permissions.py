@@ -87,6 +87,11 @@ def can_manage_people(user: AbstractBaseUser, assessment: Assessment) -> bool:
     return has_role(user, assessment, Role.COORDINATOR, "administrator")
 
 
+def can_open_people(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """The people page: the coordinator, and consultants, who invite anyone (can_invite)."""
+    return can_manage_people(user, assessment) or can_review(user, assessment)
+
+
 # --- Responses --------------------------------------------------------------
 def can_view_response(user: AbstractBaseUser, response: Response) -> bool:
     assessment = response.assessment
@@ -233,6 +238,7 @@ def capabilities(user: AbstractBaseUser, assessment: Assessment) -> dict[str, bo
     """What the user may do here, for templates that show or hide links."""
     return {
         "manage_people": can_manage_people(user, assessment),
+        "open_people": can_open_people(user, assessment),
         "review": can_review(user, assessment),
         "preview_profile": can_preview_profile(user, assessment),
         "view_sdg": can_view_sdg(user, assessment),

@@ -1,4 +1,4 @@
-"""Adding focal points."""
+"""Adding people to an assessment: focal points, coordinators and, for consultants, colleagues."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,14 @@ class FocalPointForm(Form):
         initial=Role.FOCAL_POINT,
         required=False,
     )
+
+    def __init__(self, *args, consultants: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if consultants:
+            self.fields["role"].choices = [
+                *self.fields["role"].choices,
+                (Role.CONSULTANT, Role.CONSULTANT.label),
+            ]
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or Role.FOCAL_POINT

@@ -29,8 +29,10 @@ def focal_point_add(
     institution: str,
     role: str = Membership.Role.FOCAL_POINT,
 ) -> Membership | Invitation:
-    """A new account joins at once with a set-password link; an existing one is invited."""
-    _require_manager(actor, assessment)
+    """A new account joins at once with a set-password link; an existing one is invited.
+
+    Who may add whom is person_invite's rule (permissions.can_invite).
+    """
     return invitations.person_invite(
         assessment=assessment,
         actor=actor,

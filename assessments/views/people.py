@@ -15,18 +15,25 @@ from ..selectors.work import assessment_indicators
 from ..services import people
 
 
-def _managed(request, pk: int):
+def _allowed(request, pk: int, predicate):
     assessment = assessment_for(request.user, pk)
-    if not permissions.can_manage_people(request.user, assessment):
+    if not predicate(request.user, assessment):
         # A member may know the assessment exists; only outsiders get 404.
         raise PermissionDenied
     return assessment
 
 
+def _managed(request, pk: int):
+    return _allowed(request, pk, permissions.can_manage_people)
+
+
 @login_required
 def people_list(request, pk: int):
-    assessment = _managed(request, pk)
-    form = FocalPointForm(request.POST or None)
+    assessment = _allowed(request, pk, permissions.can_open_people)
+    # Consultants may also invite a colleague; the service checks each role again.
+    form = FocalPointForm(
+        request.POST or None, consultants=permissions.can_review(request.user, assessment)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             added = people.focal_point_add(
@@ -51,6 +58,7 @@ def people_list(request, pk: int):
         "form": form,
         "members": rows,
         "roles": Membership.Role.choices,
+        "can_assign": permissions.can_manage_people(request.user, assessment),
         "invitations": assessment.invitations.filter(
             accepted_at=None, declined_at=None
         ).select_related("user"),

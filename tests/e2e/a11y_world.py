@@ -113,6 +113,7 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         }
     if role == "consultant":
         pages |= {
+            "people": reverse("assessments:people", args=[a.pk]),
             "review board": reverse("assessments:review-board", args=[a.pk]),
             "dashboard": reverse("assessments:consultant-dashboard"),
             "profile texts": reverse("assessments:profile-texts", args=[a.pk]),

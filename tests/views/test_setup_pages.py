@@ -222,3 +222,32 @@ def test_invitation_page_and_my_work_queries_do_not_grow(
     with django_assert_max_num_queries(5):
         assert invitation.token in client.get(reverse("assessments:my-work")).content.decode()
     assert Invitation.objects.filter(user=invited).count() == size
+
+
+def test_a_consultant_invites_a_colleague_and_a_new_coordinator_from_the_people_page(
+    client_for, consultant, coordinator, assessment, committed
+):
+    colleague = f.UserFactory(username="iom2", email="iom2@iom.int")
+    client = client_for(consultant)
+    url = reverse("assessments:people", args=[assessment.pk])
+    page = client.get(url).content.decode()
+    assert 'value="consultant"' in page  # the role a coordinator is never offered
+    assert reverse("assessments:assignments", args=[assessment.pk]) not in page
+    base = {"first_name": "A", "last_name": "B", "institution": "IOM"}
+    with committed():
+        client.post(url, {**base, "email": "iom2@iom.int", "role": Role.CONSULTANT})
+        client.post(url, {**base, "email": "new.coord@gov.kg", "role": Role.COORDINATOR})
+    invitation = Invitation.objects.get(user=colleague)
+    assert invitation.role == Role.CONSULTANT and not assessment.memberships.filter(user=colleague)
+    assert assessment.memberships.get(user__email="new.coord@gov.kg").role == Role.COORDINATOR
+    coordinator_page = client_for(coordinator).get(url).content.decode()
+    assert 'value="consultant"' not in coordinator_page.split("<form method")[-1]
+
+
+def test_a_coordinator_posting_the_consultant_role_adds_nobody(client_for, coordinator, assessment):
+    url = reverse("assessments:people", args=[assessment.pk])
+    data = {"first_name": "A", "last_name": "B", "institution": "X", "email": "x@iom.int"}
+    page = client_for(coordinator).post(url, {**data, "role": Role.CONSULTANT})
+    assert page.status_code == 200  # the form is shown again with its error
+    assert not Membership.objects.filter(user__email="x@iom.int").exists()
+    assert not Invitation.objects.exists()
