@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from assessments.models import Assessment, Membership, Response
@@ -43,6 +44,9 @@ def build_world() -> World:
             user=user, assessment=assessment, role=role, institution="Ministry"
         )
         users[str(role)] = name
+        if role == Membership.Role.CONSULTANT:
+            # A member of the group may start assessments: the "new assessment" page is swept.
+            user.groups.add(Group.objects.get_or_create(name="consultants")[0])
         if role == Membership.Role.FOCAL_POINT:
             for subdomain in {i.subdomain for i in indicators}:
                 f.AssignmentFactory(membership=membership, subdomain=subdomain)
@@ -114,6 +118,7 @@ def pages_for(role: str, world: World) -> dict[str, str]:
     if role == "consultant":
         pages |= {
             "people": reverse("assessments:people", args=[a.pk]),
+            "new assessment": reverse("assessments:assessment-new"),
             "review board": reverse("assessments:review-board", args=[a.pk]),
             "dashboard": reverse("assessments:consultant-dashboard"),
             "profile texts": reverse("assessments:profile-texts", args=[a.pk]),
