@@ -76,15 +76,22 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     def options(obj, create, extracted, **kwargs):
         if not create or extracted is False:
             return
-        for order, level in enumerate(["developed", "partial", "absent"]):
-            models.AnswerOption.objects.create(
-                indicator=obj,
-                key=level,
-                level=level,
-                label=f"{level.title()} answer",
-                statement_template=f"{{short_name}} has a {level} policy on {obj.title}.",
-                order=order,
-            )
+        models.AnswerOption.objects.bulk_create(default_options(obj))
+
+
+def default_options(indicator: models.Indicator) -> list[models.AnswerOption]:
+    """A developed, a partial and an absent option, unsaved (for one bulk insert)."""
+    return [
+        models.AnswerOption(
+            indicator=indicator,
+            key=level,
+            level=level,
+            label=f"{level.title()} answer",
+            statement_template=f"{{short_name}} has a {level} policy on {indicator.title}.",
+            order=order,
+        )
+        for order, level in enumerate(["developed", "partial", "absent"])
+    ]
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -183,11 +190,18 @@ class CommentFactory(factory.django.DjangoModelFactory):
 def build_framework(*, domains: int = 6, indicators_per_domain: int = 2) -> models.Framework:
     """A small complete framework: domains, one sub-domain each, indicators with options."""
     framework = FrameworkFactory()
+    indicators = []
     for number in range(1, domains + 1):
         domain = DomainFactory(framework=framework, number=number)
         sub = SubDomainFactory(domain=domain, code=f"{number}.1")
         for i in range(1, indicators_per_domain + 1):
-            IndicatorFactory(subdomain=sub, code=f"{number}.1.{i}", order=number * 100 + i)
+            indicators.append(
+                IndicatorFactory(
+                    subdomain=sub, code=f"{number}.1.{i}", order=number * 100 + i, options=False
+                )
+            )
+    # One insert for every option: most tests start by building a framework.
+    models.AnswerOption.objects.bulk_create([o for i in indicators for o in default_options(i)])
     return framework
 
 
