@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Response
+from ..report.schedule import profile_schedule_render
 from .audit import audit_log
 
 
@@ -71,6 +72,8 @@ def finding_translations_save(
             item.save(update_fields=["note_translations"])
             footnotes.append(pk)
     if languages:
+        # Drafts follow every change of what a profile prints, translations included (issue 13).
+        profile_schedule_render(response.assessment_id)
         data = {"languages": sorted(languages)} | ({"footnotes": footnotes} if footnotes else {})
         audit_log(
             assessment=response.assessment,

@@ -16,6 +16,7 @@ from assessments.models import Assessment, ProfileRender, ProfileVersion
 from assessments.report import jobs, versions
 from assessments.services import workflow
 from assessments.services.review import finding_edit
+from assessments.services.translations import finding_translations_save
 
 Status = ProfileRender.Status
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -223,3 +224,13 @@ def test_generate_returns_at_once_while_a_worker_renders(answered, consultant, c
         reverse("assessments:profile-versions", args=[answered.pk]), HTTP_HX_REQUEST="true"
     )
     assert b"<html" not in fragment.content and b"Rendering" in fragment.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_translation_schedules_a_draft_render_like_any_edit(answered, consultant, settings):
+    settings.TASKS = DB_TASKS
+    response = answered.responses.order_by("indicator__order").first()
+    finding_translations_save(response=response, user=consultant, texts={"ru": "Перевод."})
+    assert ProfileRender.objects.get().status == Status.SCHEDULED
+    finding_translations_save(response=response, user=consultant, texts={"ru": "Перевод."})
+    assert DBTaskResult.objects.count() == 1  # an unchanged text schedules nothing more
