@@ -277,6 +277,8 @@ REVIEW_STAGES = {Stage.DATA_COLLECTION, Stage.REVIEW}
 
 def may_advance(user: AbstractBaseUser, assessment: Assessment, to_stage: str) -> bool:
     """May this person move the assessment from its current stage to `to_stage`?"""
+    if assessment.is_cancelled:
+        return False  # a cancelled assessment is kept as it stood until it is restored
     roles = STAGE_MOVERS.get((assessment.stage, to_stage))
     return roles is not None and role(user, assessment) in roles
 
@@ -291,8 +293,8 @@ def stages_open_to(user: AbstractBaseUser, assessment: Assessment) -> list[str]:
 
 
 def can_review_response(user: AbstractBaseUser, response: Response) -> bool:
-    """Return, accept, waive, edit the finding, place in the profile."""
-    return can_review(user, response.assessment)
+    """Return, accept, waive, edit the finding, place in the profile (not while cancelled)."""
+    return can_review(user, response.assessment) and not response.assessment.is_cancelled
 
 
 def can_translate_finding(user: AbstractBaseUser, response: Response) -> bool:

@@ -4,11 +4,12 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from assessments import permissions
 from assessments.exceptions import ApplicationError, NotAllowed
-from assessments.models import Assessment, AuditEntry, Invitation, Membership
+from assessments.models import Assessment, AuditEntry, Invitation, Membership, Response
 from assessments.selectors.assessments import assessments_in_progress
 from assessments.services import assessments as setup
-from assessments.services import invitations
+from assessments.services import invitations, workflow
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +186,20 @@ def test_the_baseline_is_the_countrys_latest_earlier_assessment(iom, framework):
     )
     assessment = _create(iom, framework, baseline=setup.AUTO)
     assert assessment.baseline == latest
+
+
+def test_a_cancelled_assessment_is_kept_as_it_stood_until_restored(
+    assessment, consultant, response
+):
+    f.answer(response, status=Response.Status.SUBMITTED, level="absent")
+    setup.assessment_cancel(assessment=assessment, actor=consultant, reason="No funding")
+    response.refresh_from_db()
+    with pytest.raises(NotAllowed):
+        workflow.response_accept(response=response, reviewer=consultant)
+    assert not permissions.stages_open_to(consultant, response.assessment)
+    response.refresh_from_db()
+    assert response.status == Response.Status.SUBMITTED
+    setup.assessment_restore(assessment=assessment, actor=consultant)
+    response.refresh_from_db()
+    accepted = workflow.response_accept(response=response, reviewer=consultant)
+    assert accepted.status == Response.Status.ACCEPTED
