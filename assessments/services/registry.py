@@ -37,6 +37,9 @@ def _changes(before: dict, after: dict) -> dict:
 
 
 def _plain(value):
+    """A value as the entry's history prints it: dates in ISO, titles per language as "ru: …"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{code}: {text}" for code, text in sorted(value.items()))
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

@@ -242,9 +242,10 @@ def test_a_title_in_another_language_is_kept_shown_and_audited(client_for, coord
     law.refresh_from_db()
     assert law.title_translations == {"ru": "Закон «О внешней миграции»"}
     entry = AuditEntry.objects.get(action="instrument.edit")
-    assert entry.data["changes"]["title_translations"] == [{}, {"ru": "Закон «О внешней миграции»"}]
+    assert entry.data["changes"]["title_translations"] == ["", "ru: Закон «О внешней миграции»"]
     detail = client.get(law.get_absolute_url()).content.decode()
     assert '<li lang="ru"><strong>RU</strong> Закон «О внешней миграции»</li>' in detail
+    assert "title_translations</strong>: — → ru: Закон «О внешней миграции»" in detail
     assert 'value="Закон «О внешней миграции»"' in client.get(url).content.decode()
 
     assert client.post(url, {**data, "title_ru": ""}).status_code == 302
