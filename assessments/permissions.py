@@ -48,8 +48,9 @@ def memberships(user: AbstractBaseUser) -> dict[int, Membership]:
 
 def forget_memberships(user: AbstractBaseUser) -> None:
     """Drop the cache after memberships change within a request."""
-    with contextlib.suppress(AttributeError):
-        del user._mgi_memberships
+    for cached in ("_mgi_memberships", "_mgi_country_roles"):
+        with contextlib.suppress(AttributeError):
+            delattr(user, cached)
 
 
 def membership(user: AbstractBaseUser, assessment: Assessment) -> Membership | None:
@@ -134,14 +135,6 @@ def can_download_evidence(user: AbstractBaseUser, evidence: Evidence) -> bool:
 
 
 # --- Legal instrument registry ------------------------------------------------
-def can_use_registry(user: AbstractBaseUser, country: Country) -> bool:
-    """Members of any assessment of the country read and add to its registry."""
-    if is_administrator(user):
-        return True
-    assessment_ids = memberships(user).keys()
-    return Assessment.objects.filter(pk__in=assessment_ids, country=country).exists()
-
-
 def _country_roles(user: AbstractBaseUser, country: Country) -> set[str]:
     """The user's roles in the country's assessments; one query, cached per country."""
     cache = getattr(user, "_mgi_country_roles", None)
@@ -154,6 +147,11 @@ def _country_roles(user: AbstractBaseUser, country: Country) -> set[str]:
         )
         cache[country.pk] = {mine[pk].role for pk in ids}
     return cache[country.pk]
+
+
+def can_use_registry(user: AbstractBaseUser, country: Country) -> bool:
+    """Members of any assessment of the country read and add to its registry."""
+    return is_administrator(user) or bool(_country_roles(user, country))
 
 
 def can_merge_instruments(user: AbstractBaseUser, country: Country) -> bool:
@@ -410,7 +408,7 @@ def can_view_overview(user: AbstractBaseUser, assessment: Assessment) -> bool:
 
 def can_remind(user: AbstractBaseUser, assessment: Assessment) -> bool:
     """Chase the focal points who are behind: the coordinator (administrators stand in)."""
-    return has_role(user, assessment, Role.COORDINATOR, "administrator") and (
+    return can_manage_people(user, assessment) and (
         assessment.stage not in (Stage.VALIDATED, Stage.PUBLISHED)
     )
 
