@@ -1,4 +1,4 @@
-"""Coordinators add focal points and assign them indicators."""
+"""Coordinators assign focal points their indicators (people are added by invitations)."""
 
 from collections.abc import Iterable
 
@@ -8,40 +8,14 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Assignment, Invitation, Membership
+from ..models import Assessment, Assignment, Membership
 from ..selectors.work import assessment_indicators
-from . import invitations
 from .audit import audit_log
 
 
 def _require_manager(user: AbstractBaseUser, assessment: Assessment) -> None:
     if not permissions.can_manage_people(user, assessment):
         raise NotAllowed(_("Only the government coordinator manages focal points."))
-
-
-def focal_point_add(
-    *,
-    assessment: Assessment,
-    actor: AbstractBaseUser,
-    first_name: str,
-    last_name: str,
-    email: str,
-    institution: str,
-    role: str = Membership.Role.FOCAL_POINT,
-) -> Membership | Invitation:
-    """A new account joins at once with a set-password link; an existing one is invited.
-
-    Who may add whom is person_invite's rule (permissions.can_invite).
-    """
-    return invitations.person_invite(
-        assessment=assessment,
-        actor=actor,
-        email=email,
-        role=role,
-        institution=institution,
-        first_name=first_name,
-        last_name=last_name,
-    )
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from ..forms.people import FocalPointForm
 from ..models import Invitation, Membership, SubDomain
 from ..selectors.assessments import assessment_for
 from ..selectors.work import assessment_indicators
-from ..services import people
+from ..services import invitations, people
 
 
 def _allowed(request, pk: int, predicate):
@@ -36,7 +36,7 @@ def people_list(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            added = people.focal_point_add(
+            added = invitations.person_invite(
                 assessment=assessment, actor=request.user, **form.cleaned_data
             )
             if isinstance(added, Invitation):
