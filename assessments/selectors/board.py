@@ -33,7 +33,7 @@ from ..models import (
     Response,
 )
 from .baseline import BASELINE_FILTERS
-from .work import COVID_SLUG, assessment_indicators
+from .work import assessment_indicators, framework_scope
 
 Status = Response.Status
 Placement = Response.Placement
@@ -71,11 +71,10 @@ class BoardContext:
 
 def board_context(assessment: Assessment, *, since: datetime | None = None) -> BoardContext:
     """Domains of the assessment and who owns which indicators (two queries)."""
-    scope = Q(framework_id=assessment.framework_id)
-    if assessment.covid_module:
-        scope |= Q(framework__slug=COVID_SLUG)
     # The national domains first, then the module's, as on the board.
-    domains = list(Domain.objects.filter(scope).order_by("-framework__kind", "number"))
+    domains = list(
+        Domain.objects.filter(framework_scope(assessment)).order_by("-framework__kind", "number")
+    )
     rows = Assignment.objects.filter(
         membership__assessment=assessment, membership__role=Membership.Role.FOCAL_POINT
     ).values_list(

@@ -1,6 +1,8 @@
 """The navigation's search: indicators, registry laws and assessments the user may open."""
 
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
@@ -8,7 +10,7 @@ from django.db.models import Q
 from .. import permissions
 from ..models import Assessment, Indicator, LegalInstrument
 from .assessments import assessments_visible_to
-from .work import COVID_SLUG
+from .work import COVID_SLUG, framework_scope
 
 MIN_LENGTH = 2
 LIMIT = 25
@@ -54,10 +56,7 @@ def _in_reach(user: AbstractBaseUser, assessment: Assessment, indicator: Indicat
 def _indicators(user: AbstractBaseUser, visible: list[Assessment], text: str) -> list[tuple]:
     """Indicators by code or by words of their title or question, in English or the user's
     language; one query whatever the number of assessments (memberships are cached)."""
-    frameworks = {a.framework_id for a in visible}
-    scope = Q(framework_id__in=frameworks)
-    if any(a.covid_module for a in visible):
-        scope |= Q(framework__slug=COVID_SLUG)
+    scope = reduce(operator.or_, (framework_scope(a) for a in visible), Q(pk__in=[]))
     words = text.casefold().split()
     matches = []
     # A framework holds about a hundred indicators: matched here, in the reader's language.

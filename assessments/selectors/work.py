@@ -14,11 +14,17 @@ DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
 FINISHED = {Assessment.Stage.VALIDATED, Assessment.Stage.PUBLISHED}
 
 
-def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
-    """The indicators an assessment answers: its framework, plus the COVID-19 module if on."""
+def framework_scope(assessment: Assessment) -> Q:
+    """Indicators or domains an assessment answers: its framework, plus the COVID-19 module."""
     scope = Q(framework_id=assessment.framework_id)
     if assessment.covid_module:
         scope |= Q(framework__slug=COVID_SLUG)
+    return scope
+
+
+def assessment_indicators(assessment: Assessment) -> QuerySet[Indicator]:
+    """The indicators an assessment answers: its framework, plus the COVID-19 module if on."""
+    scope = framework_scope(assessment)
     # Modules (COVID-19) come after the national framework, as in the profile.
     module_last = Case(When(framework__kind=Framework.Kind.MODULE, then=1), default=0)
     return (
