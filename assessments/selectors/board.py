@@ -32,11 +32,11 @@ from ..models import (
     Membership,
     Response,
 )
+from ..report.placement import placement
 from .baseline import BASELINE_FILTERS
 from .work import assessment_indicators, framework_scope
 
 Status = Response.Status
-Placement = Response.Placement
 WAIVED = "waived"
 NO_LEVEL = "none"
 
@@ -193,15 +193,8 @@ class BoardRow:
 
     @property
     def placement(self) -> str:
-        """Where the answer lands in the profile; the consultant's override wins."""
-        r = self.response
-        if r is None or self.waived or r.excluded_from_profile or not self.level:
-            return ""
-        if r.placement_override:
-            return r.placement_override
-        if self.level == Level.DEVELOPED:
-            return Placement.WELL_DEVELOPED
-        return Placement.FURTHER_DEVELOPMENT if self.level != Level.NOT_APPLICABLE else ""
+        """Where the answer lands in the profile (the profile's own rule; overrides win)."""
+        return (placement(self.response) or "") if self.response else ""
 
     @property
     def overridden(self) -> bool:

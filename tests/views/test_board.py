@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import AuditEntry, Response
+from assessments.selectors.board import board_context, review_board
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,17 @@ def test_the_board_with_filters_keeps_its_query_count(client, django_assert_max_
     url = reverse("assessments:review-board", args=[assessment.pk])
     with django_assert_max_num_queries(15):
         client.get(url, {"no_evidence": "on", "sort": "-changed", "level": "developed"})
+
+
+def test_the_placement_column_follows_the_profile_rule_and_its_override(assessment, answers):
+    answers["4.1.1"].placement_override = Response.Placement.WELL_DEVELOPED
+    answers["4.1.1"].save()
+    answers["1.1.2"].excluded_from_profile = True
+    answers["1.1.2"].save()
+    rows = review_board(board_context(assessment), filters={}).rows
+    placed = {row.indicator.code: (row.placement, row.overridden) for row in rows}
+    assert placed["1.1.1"] == (Response.Placement.WELL_DEVELOPED, False)
+    assert placed["2.1.1"] == (Response.Placement.FURTHER_DEVELOPMENT, False)
+    assert placed["4.1.1"] == (Response.Placement.WELL_DEVELOPED, True)
+    assert placed["1.1.2"] == ("", False)  # left out of the profile
+    assert placed["5.1.1"] == ("", False)  # not answered
