@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Assessment, Domain, Indicator, Level, Membership, Response, SubDomain
-from .work import assessment_indicators
+from .work import DONE, assessment_indicators
 
 Status = Response.Status
 UNANSWERED = "unanswered"
@@ -99,10 +99,10 @@ def _grid(indicators: list[Indicator], answers: dict) -> list[GridDomain]:
     return list(domains.values())
 
 
-def _open(state: tuple[str, str | None, bool], done: set) -> bool:
+def _open(state: tuple[str, str | None, bool]) -> bool:
     """Still to be handed over: neither submitted nor accepted, and not waived."""
     status, _level, waived = state
-    return status not in done and not waived
+    return status not in DONE and not waived
 
 
 def focal_points_of(assessment: Assessment) -> QuerySet[Membership]:
@@ -118,7 +118,6 @@ def ministry_progress(
     assessment: Assessment, indicators: list[Indicator], answers: dict
 ) -> list[MinistryProgress]:
     """Per institution of the focal points: assigned, answered, submitted, accepted, returned."""
-    done = {Status.SUBMITTED, Status.ACCEPTED}
     rows: dict[str, MinistryProgress] = {}
     for m in focal_points_of(assessment):
         subs = {a.subdomain_id for a in m.assignments.all() if a.subdomain_id}
@@ -129,7 +128,7 @@ def ministry_progress(
         row.focal_points.append(m.user)
         row.indicator_ids |= mine
         blank = ("", None, False)
-        open_work = [i for i in mine if _open(answers.get(i, blank), done)]
+        open_work = [i for i in mine if _open(answers.get(i, blank))]
         if open_work:
             row.behind.append(m.user)
     for row in rows.values():

@@ -35,10 +35,9 @@ from ..models import (
     Response,
 )
 from ..report.sections import profile_sections
-from .work import COVID_SLUG, assessment_indicators
+from .work import COVID_SLUG, DONE, assessment_indicators
 
 Status = Response.Status
-DONE = {Status.SUBMITTED, Status.ACCEPTED}
 EVIDENCE_LEVELS = {Level.DEVELOPED, Level.PARTIAL}
 OPEN_THREADS = Q(parent__isnull=True, resolved_at__isnull=True)
 

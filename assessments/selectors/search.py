@@ -44,13 +44,8 @@ def _in_reach(user: AbstractBaseUser, assessment: Assessment, indicator: Indicat
     in_scope = indicator.framework_id == assessment.framework_id or (
         assessment.covid_module and indicator.framework.slug == COVID_SLUG
     )
-    if not in_scope or permissions.role(user, assessment) != permissions.Role.FOCAL_POINT:
-        return in_scope
-    assignments = permissions.membership(user, assessment).assignments.all()
-    return any(
-        a.subdomain_id == indicator.subdomain_id or a.indicator_id == indicator.pk
-        for a in assignments
-    )
+    focal_point = permissions.role(user, assessment) == permissions.Role.FOCAL_POINT
+    return in_scope and (not focal_point or permissions.is_assigned(user, assessment, indicator))
 
 
 def _indicators(user: AbstractBaseUser, visible: list[Assessment], text: str) -> list[tuple]:
