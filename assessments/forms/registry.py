@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..dates import parse_partial_date, partial_date_input
 from ..models import LegalInstrument
+from ..services.preferences import other_languages
+from ..services.translations import merge_translations
 from .base import Form, ModelForm
 
 DATE_HELP = _(
@@ -57,11 +59,6 @@ class AdoptionDateMixin:
         return day
 
 
-def title_languages() -> list[str]:
-    """The languages a registry title may be given in, beside the original."""
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
 class InstrumentForm(AdoptionDateMixin, ModelForm):
     adopted_on = PartialDateField(label=_("Date of adoption"), required=False)
     confirm_duplicate = forms.BooleanField(
@@ -94,7 +91,7 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         # The title as the law is published in each other language; profiles in that language
         # print it in their annex, and the original title where there is none.
         translated = self.instance.title_translations or {}
-        for code in title_languages():
+        for code in other_languages(settings.LANGUAGE_CODE):
             self.fields[f"title_{code}"] = forms.CharField(
                 label=_("Title (%(language)s)")
                 % {"language": get_language_info(code)["name_local"]},
@@ -109,14 +106,13 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        translations = dict(self.instance.title_translations or {})
-        for code in title_languages():
-            text = (cleaned.get(f"title_{code}") or "").strip()
-            if text:
-                translations[code] = text
-            else:
-                translations.pop(code, None)
-        self.instance.title_translations = translations
+        texts = {
+            code: cleaned.get(f"title_{code}") or ""
+            for code in other_languages(settings.LANGUAGE_CODE)
+        }
+        self.instance.title_translations = merge_translations(
+            self.instance.title_translations, texts
+        )
         return cleaned
 
 

@@ -1,15 +1,11 @@
 """Translations of a finding and its footnotes: a text per language other than the working one."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ..services.preferences import other_languages
 from .base import Form
-
-
-def other_languages(working: str) -> list[str]:
-    return [code for code, _name in settings.LANGUAGES if code != working]
 
 
 def _text_field(code: str, initial: str, rows: int) -> forms.CharField:

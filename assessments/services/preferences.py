@@ -15,6 +15,11 @@ def language_codes() -> set[str]:
     return {code for code, _name in settings.LANGUAGES}
 
 
+def other_languages(original: str) -> list[str]:
+    """The languages a text written in `original` may be translated into, in LANGUAGES order."""
+    return [code for code, _name in settings.LANGUAGES if code != original]
+
+
 @transaction.atomic
 def user_language_set(*, user: AbstractBaseUser, language: str) -> UserSettings:
     """Remember the interface language on the user's settings."""

@@ -1,7 +1,6 @@
 """Translations of what an assessment writes: findings and their footnotes (and, in
 profile_texts, its texts)."""
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,9 +10,10 @@ from ..exceptions import ApplicationError, NotAllowed
 from ..models import Response
 from ..report.schedule import profile_schedule_render
 from .audit import audit_log
+from .preferences import other_languages
 
 
-def _merged(current: dict, texts: dict[str, str]) -> dict:
+def merge_translations(current: dict | None, texts: dict[str, str]) -> dict:
     """The translations after an edit: an empty text removes that language."""
     merged = dict(current or {})
     for code, text in texts.items():
@@ -44,7 +44,7 @@ def finding_translations_save(
     )
     if not permissions.can_translate_finding(user, response):
         raise NotAllowed(_("Only the assessment's consultants can translate findings."))
-    known = {code for code, _name in settings.LANGUAGES} - {response.assessment.language}
+    known = set(other_languages(response.assessment.language))
     notes = notes or {}
     if set(texts) - known or any(set(t) - known for t in notes.values()):
         raise ApplicationError(_("A finding is translated into another language than its own."))
@@ -56,7 +56,7 @@ def finding_translations_save(
         raise ApplicationError(_("This footnote is no longer part of the answer; reload the page."))
 
     languages: set[str] = set()
-    merged = _merged(response.finding_translations, texts)
+    merged = merge_translations(response.finding_translations, texts)
     if merged != response.finding_translations:
         languages |= _changed_languages(response.finding_translations, merged)
         response.finding_translations = merged
@@ -65,7 +65,7 @@ def finding_translations_save(
     footnotes = []
     for pk, note_texts in sorted(notes.items()):
         item = evidence[pk]
-        merged = _merged(item.note_translations, note_texts)
+        merged = merge_translations(item.note_translations, note_texts)
         if merged != item.note_translations:
             languages |= _changed_languages(item.note_translations, merged)
             item.note_translations = merged
