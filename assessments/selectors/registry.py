@@ -45,21 +45,25 @@ def instruments_with_similar_title(
     return [i for i in qs if normalized_title(i.title) == key]
 
 
-def registry_duplicates(instrument: LegalInstrument) -> list[LegalInstrument]:
-    """Entries with the same number (any date) or a probable duplicate title."""
-    found = instruments_with_number(
+def duplicates_of(instrument: LegalInstrument) -> tuple[list, list]:
+    """(entries with the same number, any date; other entries with a probable duplicate title)."""
+    same_number = instruments_with_number(
         country=instrument.country, number=instrument.number, exclude_pk=instrument.pk
     )
-    for other in instruments_with_similar_title(
+    similar = instruments_with_similar_title(
         country=instrument.country,
         title=instrument.title,
         kind=instrument.kind,
         adopted_on=instrument.adopted_on,
         exclude_pk=instrument.pk,
-    ):
-        if other not in found:
-            found.append(other)
-    return found
+    )
+    return same_number, [i for i in similar if i not in same_number]
+
+
+def registry_duplicates(instrument: LegalInstrument) -> list[LegalInstrument]:
+    """Entries with the same number (any date) or a probable duplicate title."""
+    same_number, similar = duplicates_of(instrument)
+    return same_number + similar
 
 
 def registry_list(*, country: Country, kind: str = "", q: str = "") -> QuerySet[LegalInstrument]:

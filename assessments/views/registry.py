@@ -14,9 +14,8 @@ from ..forms.registry import InstrumentFilterForm, InstrumentForm
 from ..models import Country, Evidence, LegalInstrument
 from ..selectors.assessments import assessments_visible_to
 from ..selectors.registry import (
+    duplicates_of,
     instrument_history,
-    instruments_with_number,
-    instruments_with_similar_title,
     registry_duplicates,
     registry_list,
 )
@@ -53,22 +52,6 @@ def instrument_list(request, code: str):
     )
 
 
-def _duplicates(form: InstrumentForm) -> tuple[list, list]:
-    """(entries with the same number, other entries with a probable duplicate title)."""
-    candidate, data = form.instance, form.cleaned_data
-    same_number = instruments_with_number(
-        country=candidate.country, number=data["number"], exclude_pk=candidate.pk
-    )
-    similar = instruments_with_similar_title(
-        country=candidate.country,
-        title=data["title"],
-        kind=data["kind"],
-        adopted_on=data["adopted_on"],
-        exclude_pk=candidate.pk,
-    )
-    return same_number, [i for i in similar if i not in same_number]
-
-
 @login_required
 def instrument_edit(request, code: str, instrument_pk: int | None = None):
     country = _country(request, code)
@@ -80,7 +63,8 @@ def instrument_edit(request, code: str, instrument_pk: int | None = None):
     )
     same_number, similar = [], []
     if request.method == "POST" and form.is_valid():
-        same_number, similar = _duplicates(form)
+        # The form has put the cleaned values on its instance: check them before saving.
+        same_number, similar = duplicates_of(form.instance)
         if not (same_number or similar) or form.cleaned_data["confirm_duplicate"]:
             try:
                 saved = instrument_save(
