@@ -249,6 +249,7 @@ def _evidence_values(code: str, item) -> list:
 def _evidence(ws: Worksheet, data: WorkbookData, ranges: dict) -> list[list]:
     _heading(ws, EVIDENCE_COLUMNS)
     meta, number = [], 1
+    widths = [width for _k, _h, width in EVIDENCE_COLUMNS]
     for row in data.rows:
         for item in row.evidence:
             number += 1
@@ -256,7 +257,6 @@ def _evidence(ws: Worksheet, data: WorkbookData, ranges: dict) -> list[list]:
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=number, column=col, value=value if col == 1 else str(value))
                 cell.alignment, cell.fill, cell.protection = WRAP, LOCKED_FILL, LOCKED
-            widths = [width for _k, _h, width in EVIDENCE_COLUMNS]
             ws.row_dimensions[number].height = row_height(list(zip(values, widths, strict=True)))
             meta.append(["evidence", number, item.pk, "", "", " ".join(map(cell_hash, values))])
     first, last = number + 1, number + NEW_EVIDENCE_ROWS
