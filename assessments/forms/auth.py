@@ -4,14 +4,12 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils import translation
 
-from ..models import UserSettings
+from ..selectors.preferences import user_language
 
 
 class LocalizedPasswordResetForm(PasswordResetForm):
     """Sends the reset link in the language the account chose, else the site's."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        user = context["user"]
-        chosen = UserSettings.objects.filter(user=user).values_list("language", flat=True).first()
-        with translation.override(chosen or settings.LANGUAGE_CODE):
+        with translation.override(user_language(context["user"]) or settings.LANGUAGE_CODE):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
