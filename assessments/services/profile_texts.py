@@ -30,13 +30,7 @@ def profile_texts_save(
     language = language or assessment.language
     if language != assessment.language:
         return _translations_save(assessment, user, values, language)
-    current = dict(assessment.profile_texts or {})
-    changed = sorted(k for k, v in values.items() if current.get(k) != v)
-    for key in changed:
-        if values[key] is None:
-            current.pop(key, None)
-        else:
-            current[key] = values[key]
+    current, changed = _applied(assessment.profile_texts, values)
     if changed:
         assessment.profile_texts = current
         assessment.full_clean()
@@ -58,17 +52,23 @@ def profile_texts_save(
     return assessment
 
 
-def _translations_save(
-    assessment: Assessment, user: AbstractBaseUser, values: dict, language: str
-) -> Assessment:
-    translations = dict(assessment.translations or {})
-    current = dict(translations.get(language) or {})
+def _applied(texts: dict | None, values: dict) -> tuple[dict, list[str]]:
+    """The texts with `values` set (None drops a key), and the keys that changed."""
+    current = dict(texts or {})
     changed = sorted(k for k, v in values.items() if current.get(k) != v)
     for key in changed:
         if values[key] is None:
             current.pop(key, None)
         else:
             current[key] = values[key]
+    return current, changed
+
+
+def _translations_save(
+    assessment: Assessment, user: AbstractBaseUser, values: dict, language: str
+) -> Assessment:
+    translations = dict(assessment.translations or {})
+    current, changed = _applied(translations.get(language), values)
     if changed:
         translations[language] = current
         assessment.translations = translations
