@@ -110,6 +110,10 @@ def can_edit_response(user: AbstractBaseUser, response: Response) -> bool:
         return False
     if r not in (Role.FOCAL_POINT, Role.COORDINATOR) or assessment.is_cancelled:
         return False
+    if r == Role.FOCAL_POINT and response.waiver_reason:
+        # Waived by the consultant: nothing left for the focal point to do; the coordinator
+        # may still answer it, which lifts the waiver (issue 31).
+        return False
     if response.status == "returned":
         return assessment.stage in RETURN_STAGES
     return assessment.stage in ENTRY_STAGES and response.status in EDITABLE_STATUSES
@@ -121,6 +125,10 @@ def why_not_editable(user: AbstractBaseUser, response: Response) -> str:
         return ""
     if not has_role(user, response.assessment, Role.FOCAL_POINT, Role.COORDINATOR):
         return _("You can read this answer; only the government side edits it.")
+    if response.waiver_reason and has_role(user, response.assessment, Role.FOCAL_POINT):
+        return _(
+            "This indicator was waived, so it needs no answer from you. Reason: %(reason)s"
+        ) % {"reason": response.waiver_reason}
     if response.status in ("submitted", "accepted"):
         return _("This answer was %(status)s and is read-only until a reviewer returns it.") % {
             "status": response.get_status_display().lower()
@@ -441,3 +449,18 @@ def why_no_import(user: AbstractBaseUser, assessment: Assessment) -> str:
 def can_export_analysis(user: AbstractBaseUser, assessment: Assessment) -> bool:
     """Consultants (and administrators) download all answers for analysis."""
     return can_review(user, assessment)
+
+
+# --- Follow-ups (issue 31) ---
+def can_bulk_confirm(user: AbstractBaseUser, assessment: Assessment) -> bool:
+    """Confirm carried answers in one go: the government side, while it answers.
+
+    A focal point confirms their own indicators, the coordinator any; each answer is still
+    checked with can_edit_response when it is confirmed.
+    """
+    return (
+        assessment.baseline_id is not None
+        and not assessment.is_cancelled
+        and assessment.stage in ENTRY_STAGES
+        and has_role(user, assessment, Role.FOCAL_POINT, Role.COORDINATOR)
+    )

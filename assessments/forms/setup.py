@@ -6,7 +6,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ..models import Country
 from ..selectors.setup import baseline_choices, countries, national_frameworks
+from ..selectors.team import assignment_codes, baseline_team
+from ..services.assessments import baseline_default
 
 AUTO = "auto"
 NONE = "none"
@@ -43,12 +46,22 @@ class AssessmentForm(forms.Form):
     covid_module = forms.BooleanField(label=_("COVID-19 module"), required=False)
     language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
     baseline = forms.ChoiceField(label=_("Baseline"), required=False)
-    coordinator_email = forms.EmailField(label=_("Government coordinator's email"))
-    coordinator_first_name = forms.CharField(label=_("Coordinator's first name"), max_length=150)
-    coordinator_last_name = forms.CharField(label=_("Coordinator's last name"), max_length=150)
-    coordinator_institution = forms.CharField(label=_("Coordinator's institution"), max_length=300)
+    # Optional when the baseline's coordinator is brought along (the team below).
+    coordinator_email = forms.EmailField(label=_("Government coordinator's email"), required=False)
+    coordinator_first_name = forms.CharField(
+        label=_("Coordinator's first name"), max_length=150, required=False
+    )
+    coordinator_last_name = forms.CharField(
+        label=_("Coordinator's last name"), max_length=150, required=False
+    )
+    coordinator_institution = forms.CharField(
+        label=_("Coordinator's institution"), max_length=300, required=False
+    )
+    # The baseline's people, invited again; the page posts `team_from`, the baseline whose
+    # people it listed, so that a team listed for another baseline is never carried.
+    team = forms.MultipleChoiceField(required=False)
 
-    def __init__(self, *args, suggested=None, **kwargs):
+    def __init__(self, *args, suggested=None, team_data=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.baselines = {str(a.pk): a for a in baseline_choices()}
         self.fields["baseline"].choices = [
@@ -59,6 +72,42 @@ class AssessmentForm(forms.Form):
         frameworks = list(self.fields["framework"].queryset)
         if len(frameworks) == 1:
             self.fields["framework"].initial = frameworks[0].pk
+        self._team_init(self.data if self.is_bound else (team_data or {}))
+
+    def _team_init(self, source) -> None:
+        self.team_baseline = self._guess_baseline(source)
+        self.team_members = {str(m.pk): m for m in baseline_team(self.team_baseline)}
+        self.fields["team"].choices = [(pk, str(m.user)) for pk, m in self.team_members.items()]
+
+    def team_from(self) -> str:
+        return str(self.team_baseline.pk) if self.team_baseline else ""
+
+    def _guess_baseline(self, source):
+        """The baseline the form points at now, before validation: its team is offered."""
+        value = source.get("baseline") or self.fields["baseline"].initial or AUTO
+        if value == NONE:
+            return None
+        if value in self.baselines:
+            return self.baselines[value]
+        country = source.get("country")
+        country = Country.objects.filter(pk=country).first() if str(country).isdigit() else None
+        year = str(source.get("year") or "")
+        years = re.findall(r"\b(20\d\d)\b", str(source.get("edition") or ""))
+        year = int(year) if year.isdigit() else int(years[-1]) if years else None
+        return baseline_default(country, year)
+
+    @property
+    def main_fields(self):
+        return [self[name] for name in self.fields if name != "team"]
+
+    @property
+    def team_rows(self) -> list[dict]:
+        """Each baseline member with their assignment codes and whether the box is ticked."""
+        ticked = set(self.data.getlist("team")) if self.is_bound else set(self.team_members)
+        return [
+            {"member": m, "codes": assignment_codes(m), "checked": pk in ticked}
+            for pk, m in self.team_members.items()
+        ]
 
     def clean(self):
         data = super().clean()
@@ -73,7 +122,27 @@ class AssessmentForm(forms.Form):
                 data["year"] = int(years[-1])
         if not data.get("year"):
             self.add_error("year", _("Give the year of the assessment."))
+        self._clean_team(data)
         return data
+
+    def _clean_team(self, data) -> None:
+        if self.team_members and self.data.get("team_from", "") != self.team_from():
+            self.add_error(
+                None,
+                _("The people listed were those of another baseline: check the team again."),
+            )
+        data["team"] = [self.team_members[pk] for pk in data.get("team") or []]
+        brings_coordinator = any(m.role == "coordinator" for m in data["team"])
+        if not data.get("coordinator_email"):
+            if not brings_coordinator:
+                self.add_error(
+                    "coordinator_email",
+                    _("Give the coordinator's email, or bring the baseline's coordinator."),
+                )
+            return
+        for name in ("coordinator_first_name", "coordinator_last_name", "coordinator_institution"):
+            if not data.get(name):
+                self.add_error(name, _("This field is required."))
 
     def baseline_value(self):
         """An assessment, None for a first profile, or AUTO."""

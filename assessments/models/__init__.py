@@ -6,6 +6,7 @@ from .framework import AnswerOption, Domain, Framework, Indicator, Level, SubDom
 from .report import ProfileRender, ProfileVersion
 from .response import Evidence, LegalInstrument, Response, ResponseRevision, Source
 from .review import AuditEntry, Comment, Reminder
+from .team import PendingAssignment
 from .user import UserSettings
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "LegalInstrument",
     "Level",
     "Membership",
+    "PendingAssignment",
     "ProfileRender",
     "ProfileVersion",
     "Reminder",

@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Case, Q, QuerySet, When
 from django.http import Http404
+from django.utils.translation import gettext
 
 from .. import permissions
 from ..models import Assessment, Comment, Domain, Framework, Indicator, Response
+from .carried import CarriedCounts, annotated_refusal, carried_counts, with_evidence_counts
 
 COVID_SLUG = "covid19"
 DONE = {Response.Status.SUBMITTED, Response.Status.ACCEPTED}
@@ -66,8 +68,24 @@ class Item:
         return self.response.status if self.response else Response.Status.NOT_STARTED
 
     @property
+    def waived(self) -> bool:
+        return bool(self.response and self.response.is_waived)
+
+    @property
     def status_label(self) -> str:
-        return Response.Status(self.status).label
+        """A waived answer reads "Waived": it is not a draft left to finish (issue 31)."""
+        return gettext("Waived") if self.waived else Response.Status(self.status).label
+
+    @property
+    def carried(self) -> bool:
+        """Carried over from the baseline and not looked at yet."""
+        r = self.response
+        return bool(r and r.carry_state == Response.CarryState.CARRIED and not r.is_waived)
+
+    @property
+    def refusal(self) -> str:
+        """Why confirming this carried answer as it stands would be refused ("" if it would not)."""
+        return annotated_refusal(self.response) if self.carried else ""
 
     @property
     def done(self) -> bool:
@@ -114,7 +132,28 @@ class Worklist:
 
     @property
     def drafts(self) -> list[Item]:
-        return [item for item in self.items if item.status == Response.Status.DRAFT]
+        """Drafts to finish: neither waived nor carried over untouched (those have groups)."""
+        return [
+            item
+            for item in self.items
+            if item.status == Response.Status.DRAFT and not item.waived and not item.carried
+        ]
+
+    @property
+    def waived(self) -> list[Item]:
+        return [item for item in self.items if item.waived]
+
+    @property
+    def carried(self) -> list[Item]:
+        return [item for item in self.items if item.carried]
+
+    @property
+    def carried_counts(self) -> CarriedCounts:
+        counts = carried_counts(
+            [item.response for item in self.items if item.response and not item.waived]
+        )
+        counts.refused = sum(bool(item.refusal) for item in self.carried)
+        return counts
 
     @property
     def done(self) -> int:
@@ -132,11 +171,24 @@ class Worklist:
 def worklist(user: AbstractBaseUser, assessment: Assessment) -> Worklist:
     """The user's indicators with their response status, grouped by domain (2 queries)."""
     indicators = list(indicators_for(user, assessment))
+    # Evidence counts and the option's level mark carried answers the rules would refuse.
+    rows = with_evidence_counts(
+        Response.objects.filter(assessment=assessment, indicator__in=[i.pk for i in indicators])
+    )
     responses = {
         r.indicator_id: r
-        for r in Response.objects.filter(
-            assessment=assessment, indicator__in=[i.pk for i in indicators]
-        ).only("pk", "indicator_id", "status", "option_id", "version", "assessment_id")
+        for r in rows.select_related("option").only(
+            "pk",
+            "indicator_id",
+            "status",
+            "option_id",
+            "option__level",
+            "version",
+            "assessment_id",
+            "waiver_reason",
+            "carry_state",
+            "finding",
+        )
     }
     groups: dict[int, DomainProgress] = {}
     for indicator in indicators:

@@ -1,5 +1,6 @@
 """Starting an assessment from the app, and cancelling or restoring one."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,6 +15,7 @@ from ..models import Assessment, Country, Framework, Membership
 from .audit import audit_log
 from .carry_over import carry_over_baseline
 from .invitations import person_invite
+from .team import team_carry
 
 Role = Membership.Role
 AUTO = "auto"
@@ -75,11 +77,14 @@ def assessment_create(
     language: str,
     baseline: Assessment | str | None,
     coordinator: CoordinatorInput,
+    team: Iterable[Membership] = (),
 ) -> Assessment:
     """Create the assessment in set-up, make the actor its consultant, invite the coordinator.
 
     `baseline` is an assessment, None for a first profile, or AUTO for the country's latest one.
+    `team`: baseline members invited again with their assignments (a typed coordinator wins).
     """
+    team = list(team)
     if not permissions.can_create_assessment(actor):
         raise NotAllowed(_("Only IOM consultants start assessments."))
     place = country_pick(country)
@@ -111,15 +116,22 @@ def assessment_create(
         data={"baseline": baseline.pk if baseline else None},
     )
     carry_over_baseline(assessment=assessment, actor=actor)
-    person_invite(
-        assessment=assessment,
-        actor=actor,
-        email=coordinator.email,
-        role=Role.COORDINATOR,
-        institution=coordinator.institution,
-        first_name=coordinator.first_name,
-        last_name=coordinator.last_name,
-    )
+    if not coordinator.email.strip() and not any(m.role == Role.COORDINATOR for m in team):
+        raise ApplicationError(_("Name the government coordinator, or bring the baseline's."))
+    if coordinator.email.strip():
+        person_invite(
+            assessment=assessment,
+            actor=actor,
+            email=coordinator.email,
+            role=Role.COORDINATOR,
+            institution=coordinator.institution,
+            first_name=coordinator.first_name,
+            last_name=coordinator.last_name,
+        )
+    if team:
+        team_carry(
+            assessment=assessment, actor=actor, members=team, skip_emails=[coordinator.email]
+        )
     return assessment
 
 

@@ -4,6 +4,9 @@ Indicators are matched by code between framework editions; an option by key, els
 Whether a carried answer changed is kept in Response.carry_state, refreshed on every save.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Prefetch
@@ -111,8 +114,8 @@ def _evidence_key(response: Response) -> set[tuple]:
     }
 
 
-def carry_changes(response: Response) -> list[str]:
-    """What differs from the baseline answer it was carried from: answer, finding, evidence."""
+def _changed_parts(response: Response) -> list[str]:
+    """Keys of what differs from the baseline answer: "answer", "finding", "evidence"."""
     old = response.carried_from
     if old is None:
         return []
@@ -120,12 +123,18 @@ def carry_changes(response: Response) -> list[str]:
     if (response.option.key if response.option_id else None) != (
         old.option.key if old.option_id else None
     ):
-        changes.append(_("the answer"))
+        changes.append("answer")
     if " ".join(response.finding.split()) != " ".join(old.finding.split()):
-        changes.append(_("the finding"))
+        changes.append("finding")
     if _evidence_key(response) != _evidence_key(old):
-        changes.append(_("the evidence"))
+        changes.append("evidence")
     return changes
+
+
+def carry_changes(response: Response) -> list[str]:
+    """What differs from the baseline answer it was carried from: answer, finding, evidence."""
+    labels = {"answer": _("the answer"), "finding": _("the finding"), "evidence": _("the evidence")}
+    return [labels[part] for part in _changed_parts(response)]
 
 
 def carry_refresh(response: Response) -> str:
@@ -142,13 +151,29 @@ def carry_refresh(response: Response) -> str:
 
 
 @transaction.atomic
-def carried_confirm(*, response: Response, user: AbstractBaseUser) -> Response:
-    """One click: the carried answer still holds, and it is submitted as it is."""
+def carried_confirm(
+    *,
+    response: Response,
+    user: AbstractBaseUser,
+    add_evidence: Callable[[Response], object] | None = None,
+) -> Response:
+    """One click: the carried answer still holds, and it is submitted as it is.
+
+    `add_evidence(response)` first adds the evidence the current rules ask for, in the same
+    step: the answer and finding stay as carried, so it is still "confirmed unchanged".
+    """
     locked = workflow.lock_response(response)
     if not permissions.can_edit_response(user, locked):
         raise NotAllowed(permissions.why_not_editable(user, locked) or _("Not allowed."))
-    if locked.carry_state != CarryState.CARRIED or carry_changes(locked):
+    if locked.carry_state != CarryState.CARRIED or _changed_parts(locked):
         raise ApplicationError(_("Only an answer carried over unchanged can be confirmed."))
+    data = {}
+    if add_evidence is not None:
+        add_evidence(locked)
+        locked = workflow.lock_response(locked)  # read again: the evidence changed it
+        if set(_changed_parts(locked)) - {"evidence"}:
+            raise ApplicationError(_("Only an answer carried over unchanged can be confirmed."))
+        data = {"evidence_added": True}
     locked.carry_state = CarryState.CONFIRMED
     locked.save(update_fields=["carry_state"])
     audit_log(
@@ -158,5 +183,48 @@ def carried_confirm(*, response: Response, user: AbstractBaseUser) -> Response:
         response=locked,
         from_state=CarryState.CARRIED,
         to_state=CarryState.CONFIRMED,
+        data=data or None,
     )
     return workflow.response_submit(response=locked, user=user)
+
+
+@dataclass
+class ConfirmResult:
+    confirmed: list[Response] = field(default_factory=list)
+    skipped: list[tuple[Response, str]] = field(default_factory=list)  # (answer, why)
+
+
+def carried_confirm_bulk(
+    *, assessment: Assessment, user: AbstractBaseUser, answers: list[tuple[int, int]]
+) -> ConfirmResult:
+    """Confirm each (response id, version seen) through carried_confirm, one transaction each.
+
+    One at a time, so that a refused answer (the rules, or an edit since the page was read)
+    is skipped and reported while the others stand, and no answer stays locked for long.
+    """
+    if not permissions.can_bulk_confirm(user, assessment):
+        raise NotAllowed(_("Only the government side confirms carried answers, while answering."))
+    seen = dict(answers)
+    rows = (
+        Response.objects.filter(assessment=assessment, pk__in=seen)
+        .select_related("indicator", "assessment")
+        .order_by("indicator__order")
+    )
+    if len(rows) != len(seen):
+        raise ApplicationError(_("Some selected answers do not belong to this assessment."))
+    result = ConfirmResult()
+    for response in rows:
+        if response.version != seen[response.pk]:
+            result.skipped.append((response, _("it changed after you loaded the page")))
+            continue
+        try:
+            result.confirmed.append(carried_confirm(response=response, user=user))
+        except ApplicationError as exc:
+            result.skipped.append((response, exc.message))
+    audit_log(
+        assessment=assessment,
+        actor=user,
+        action="response.confirm_bulk",
+        data={"confirmed": len(result.confirmed), "skipped": len(result.skipped)},
+    )
+    return result

@@ -21,6 +21,7 @@ from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Invitation, Membership, UserSettings
 from .audit import audit_log
 from .notifications import absolute_url, notify
+from .people import pending_assignments_apply
 
 User = get_user_model()
 Role = Membership.Role
@@ -178,6 +179,7 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
     membership = Membership.objects.create(
         user=user, assessment=locked.assessment, role=locked.role, institution=locked.institution
     )
+    pending_assignments_apply(invitation=locked, membership=membership)  # a follow-up's team
     permissions.forget_memberships(user)
     audit_log(
         assessment=locked.assessment,

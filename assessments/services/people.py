@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
-from ..models import Assessment, Assignment, Membership
+from ..models import Assessment, Assignment, Invitation, Membership
 from ..selectors.work import assessment_indicators
 from .audit import audit_log
 
@@ -47,4 +47,16 @@ def assignments_set(
     audit_log(
         assessment=assessment, actor=actor, action="assignments.set", data={"count": len(rows)}
     )
+    return len(rows)
+
+
+def pending_assignments_apply(*, invitation: Invitation, membership: Membership) -> int:
+    """The assignments carried with an accepted invitation become the member's own."""
+    if membership.role != Membership.Role.FOCAL_POINT:
+        return 0
+    rows = [
+        Assignment(membership=membership, subdomain_id=p.subdomain_id, indicator_id=p.indicator_id)
+        for p in invitation.pending_assignments.all()
+    ]
+    Assignment.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)

@@ -6,6 +6,7 @@ from ..views import setup
 
 urlpatterns = [
     path("new/", setup.assessment_new, name="assessment-new"),
+    path("new/team/", setup.assessment_new_team, name="assessment-new-team"),
     path("a/<int:pk>/cancel/", setup.assessment_cancel, name="assessment-cancel"),
     path("a/<int:pk>/restore/", setup.assessment_restore, name="assessment-restore"),
     path("a/<int:pk>/people/<int:member_pk>/", setup.member_change, name="member-change"),

@@ -55,6 +55,7 @@ def assessment_new(request):
                     last_name=data["coordinator_last_name"],
                     institution=data["coordinator_institution"],
                 ),
+                team=data["team"],
             )
         except ApplicationError as exc:
             form.add_error(None, exc.message)
@@ -65,6 +66,15 @@ def assessment_new(request):
             return redirect(assessment)
     context = {"form": form, "cancelled": cancelled_for(request.user)}
     return render(request, "assessments/setup/new.html", context)
+
+
+@login_required
+def assessment_new_team(request):
+    """The baseline's people for the baseline the form now points at (htmx fragment)."""
+    if not permissions.can_create_assessment(request.user):
+        raise Http404
+    form = AssessmentForm(team_data=request.GET)
+    return render(request, "assessments/setup/_team.html", {"form": form})
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 import pytest
 
+from assessments import permissions
 from assessments.exceptions import ApplicationError, NotAllowed
 from assessments.models import AuditEntry, Comment, Response
 from assessments.services import workflow
@@ -188,11 +189,23 @@ def test_a_waiver_needs_a_reason_and_works_on_a_response_nobody_started(
     assert waived.revisions.get().note == "Not relevant."
 
 
-def test_submitting_a_waived_answer_clears_the_waiver(people, response):
+def test_the_coordinator_submitting_a_waived_answer_clears_the_waiver(people, response):
     f.answer(response, status=Status.DRAFT)
     workflow.response_waive(response=response, reviewer=people["consultant"], reason="Later.")
-    result = workflow.response_submit(response=response, user=people["focal_point"])
+    result = workflow.response_submit(response=response, user=people["coordinator"])
     assert not result.is_waived
+
+
+def test_a_waived_indicator_is_not_offered_to_its_focal_point_for_editing(people, response):
+    f.answer(response, status=Status.DRAFT)
+    workflow.response_waive(response=response, reviewer=people["consultant"], reason="No data.")
+    response.refresh_from_db()
+    focal = people["focal_point"]
+    assert not permissions.can_edit_response(focal, response)
+    assert "No data." in permissions.why_not_editable(focal, response)
+    with pytest.raises(NotAllowed):
+        workflow.response_submit(response=response, user=focal)
+    assert Response.objects.get(pk=response.pk).is_waived
 
 
 def test_moves_open_lists_what_the_reviewer_may_do(consultant, focal_point, response):
