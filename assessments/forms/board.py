@@ -35,7 +35,8 @@ class BoardFilterForm(forms.Form):
         choices=ANY
         + [
             ("changed", _("Changed since the baseline")),
-            ("unchanged", _("Carried over unchanged")),
+            ("confirmed", _("Confirmed unchanged")),
+            ("carried", _("Carried, not yet looked at")),
         ],
     )
     sort = forms.ChoiceField(
@@ -86,3 +87,12 @@ class BulkAcceptForm(forms.Form):
         if not pairs:
             raise forms.ValidationError(_("Select at least one submitted answer."), code="empty")
         return pairs
+
+
+class BulkConfirmForm(BulkAcceptForm):
+    """Carried answers ticked on the confirmation page, as "<response id>:<version seen>"."""
+
+    def clean_answers(self) -> list[tuple[int, int]]:
+        if not self.cleaned_data["answers"]:
+            raise forms.ValidationError(_("Tick at least one answer to confirm."), code="empty")
+        return super().clean_answers()

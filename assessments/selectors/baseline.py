@@ -22,7 +22,22 @@ def carried_unchanged(responses: QuerySet[Response]) -> QuerySet[Response]:
     return responses.filter(carry_state__in=[CarryState.CARRIED, CarryState.CONFIRMED])
 
 
-BASELINE_FILTERS = {"changed": changed_since_baseline, "unchanged": carried_unchanged}
+def confirmed_unchanged(responses: QuerySet[Response]) -> QuerySet[Response]:
+    """Carried-over answers someone confirmed as still holding."""
+    return responses.filter(carry_state=CarryState.CONFIRMED)
+
+
+def carried_not_looked_at(responses: QuerySet[Response]) -> QuerySet[Response]:
+    """Carried-over answers nobody has confirmed or edited yet."""
+    return responses.filter(carry_state=CarryState.CARRIED)
+
+
+BASELINE_FILTERS = {
+    "changed": changed_since_baseline,
+    "confirmed": confirmed_unchanged,
+    "carried": carried_not_looked_at,
+    "unchanged": carried_unchanged,  # both of the above; kept for links made before issue 31
+}
 
 
 def baseline_filtered_ids(responses: QuerySet[Response], key: str) -> set[int] | None:

@@ -28,12 +28,14 @@ from ..models import (
     Domain,
     Evidence,
     Indicator,
+    LegalInstrument,
     Level,
     Membership,
     Response,
 )
 from ..report.placement import placement
 from .baseline import BASELINE_FILTERS
+from .carried import CarriedCounts, annotated_refusal, carried_counts, refusal, with_evidence_counts
 from .work import assessment_indicators, framework_scope
 
 Status = Response.Status
@@ -127,18 +129,23 @@ BOARD_FILTERS: dict[str, BoardFilter] = {
 def _annotated(assessment: Assessment) -> QuerySet[Indicator]:
     """The indicators with their answer's status, level, evidence count and last change."""
     answer = Response.objects.filter(assessment=assessment, indicator=OuterRef("pk"))
-    evidence = (
-        Evidence.objects.filter(
-            response__assessment=assessment,
-            response__indicator=OuterRef("pk"),
-            removed_at__isnull=True,
+    active = Evidence.objects.filter(
+        response__assessment=assessment,
+        response__indicator=OuterRef("pk"),
+        removed_at__isnull=True,
+    ).order_by()
+
+    def counted(qs):
+        return qs.values("response").annotate(n=Count("pk")).values("n")
+
+    evidence = counted(active)
+    in_force = counted(
+        active.filter(
+            Q(source__isnull=False) | Q(instrument__status=LegalInstrument.Status.IN_FORCE)
         )
-        .order_by()
-        .values("response")
-        .annotate(n=Count("pk"))
-        .values("n")
     )
     return assessment_indicators(assessment).annotate(
+        b_in_force=Coalesce(Subquery(in_force, output_field=IntegerField()), Value(0)),
         b_status=Coalesce(Subquery(answer.values("status")[:1]), Value(Status.NOT_STARTED)),
         b_waived=Exists(answer.exclude(waiver_reason="")),
         b_level=Subquery(answer.values("option__level")[:1]),
@@ -158,6 +165,15 @@ class BoardRow:
     open_comments: int = 0
     owners: list[tuple[str, str]] = field(default_factory=list)
     changed: bool = False
+    in_force: int = 0  # evidence that is a source or an instrument in force
+
+    @property
+    def refusal(self) -> str:
+        """A carried answer nobody looked at that the rules would refuse as it is (issue 31)."""
+        r = self.response
+        if r is None or r.carry_state != Response.CarryState.CARRIED or r.is_waived:
+            return ""
+        return refusal(r, self.evidence, self.in_force)
 
     @property
     def waived(self) -> bool:
@@ -227,6 +243,20 @@ class Board:
     total: int
     counts: dict[str, int]
     sort: str
+    carried: CarriedCounts | None = None  # a follow-up's carried answers by where they stand
+
+
+def _carried(assessment: Assessment) -> CarriedCounts | None:
+    """The follow-up's carried answers, counted by state (one query; None for a first one)."""
+    if not assessment.baseline_id:
+        return None
+    rows = with_evidence_counts(
+        Response.objects.filter(assessment=assessment, waiver_reason="").exclude(carry_state="")
+    ).select_related("option")
+    answers = list(rows)
+    for r in answers:
+        r.refused = annotated_refusal(r) if r.carry_state == Response.CarryState.CARRIED else ""
+    return carried_counts(answers)
 
 
 def _responses(assessment: Assessment, indicator_ids: list[int]) -> dict[int, Response]:
@@ -265,6 +295,7 @@ def review_board(ctx: BoardContext, *, filters: dict[str, Any], sort: str = "cod
                 open_comments=getattr(r, "open_comments", 0),
                 owners=ctx.owners_of(indicator),
                 changed=changed,
+                in_force=indicator.b_in_force,
             )
         )
     key = sort.removeprefix("-")
@@ -272,4 +303,10 @@ def review_board(ctx: BoardContext, *, filters: dict[str, Any], sort: str = "cod
         rows.sort(key=lambda row: (SORTS[key](row), row.indicator.order), reverse=sort != key)
     elif sort == "-code":
         rows.reverse()
-    return Board(rows=rows, total=sum(counts.values()), counts=counts, sort=sort)
+    return Board(
+        rows=rows,
+        total=sum(counts.values()),
+        counts=counts,
+        sort=sort,
+        carried=_carried(ctx.assessment),
+    )

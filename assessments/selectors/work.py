@@ -116,6 +116,7 @@ class Worklist:
     assessment: Assessment
     role: str | None
     domains: list[DomainProgress]
+    bulk_confirm: bool = False  # may confirm carried answers in one go (issue 31)
 
     @property
     def active(self) -> bool:
@@ -195,7 +196,12 @@ def worklist(user: AbstractBaseUser, assessment: Assessment) -> Worklist:
         domain = indicator.subdomain.domain
         group = groups.setdefault(domain.pk, DomainProgress(domain=domain))
         group.items.append(Item(indicator=indicator, response=responses.get(indicator.pk)))
-    work = Worklist(assessment, permissions.role(user, assessment), list(groups.values()))
+    work = Worklist(
+        assessment,
+        permissions.role(user, assessment),
+        list(groups.values()),
+        bulk_confirm=permissions.can_bulk_confirm(user, assessment),
+    )
     _attach_return_comments(work.returned)
     return work
 

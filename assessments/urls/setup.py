@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import setup
+from ..views import carried, setup
 
 urlpatterns = [
     path("new/", setup.assessment_new, name="assessment-new"),
@@ -11,5 +11,6 @@ urlpatterns = [
     path("a/<int:pk>/restore/", setup.assessment_restore, name="assessment-restore"),
     path("a/<int:pk>/people/<int:member_pk>/", setup.member_change, name="member-change"),
     path("a/<int:pk>/i/<str:code>/confirm/", setup.response_confirm, name="response-confirm"),
+    path("a/<int:pk>/carried/confirm/", carried.carried_confirm_page, name="carried-confirm"),
     path("invitation/<str:token>/", setup.invitation, name="invitation"),
 ]

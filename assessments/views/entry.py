@@ -13,6 +13,7 @@ from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..forms.entry import EvidenceForm, NewInstrumentForm, ResponseForm
 from ..selectors.assessments import assessment_for
+from ..selectors.carried import page_refusal
 from ..selectors.history import history_for
 from ..selectors.work import indicator_for, neighbours
 from ..services import entry, workflow
@@ -61,6 +62,10 @@ def page_context(request, assessment, indicator, response, **extra):
         "evidence_form": EvidenceForm(assessment=assessment),
         "instrument_form": NewInstrumentForm(prefix="new"),
     }
+    # A carried answer the rules refuse as it is: its confirm asks for what is missing.
+    refusal = page_refusal(response, evidence) if response.pk else ""
+    context["confirm_refusal"] = refusal
+    context["confirm_with_evidence"] = bool(refusal and response.finding.strip())
     context.update(comments_context(request, response))
     context["can_review"] = permissions.can_review_response(request.user, response)
     context.update(extra)

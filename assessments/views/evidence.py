@@ -14,6 +14,7 @@ from ..forms.entry import EvidenceForm, NewInstrumentForm
 from ..models import Evidence
 from ..selectors.assessments import assessments_visible_to
 from ..selectors.registry import registry_duplicates
+from ..services import carry_over
 from ..services import evidence as evidence_service
 from ..services.registry import instrument_save
 from .entry import load, page_context
@@ -29,6 +30,17 @@ def evidence_add(request, pk: int, code: str):
     if form.is_valid() and new_instrument.is_valid():
         try:
             with transaction.atomic():
+                if request.POST.get("then") == "confirm":
+                    # A carried answer lacking evidence: add it and confirm in one step.
+                    carry_over.carried_confirm(
+                        response=response,
+                        user=request.user,
+                        add_evidence=lambda r: _add(request, form, new_instrument, assessment, r),
+                    )
+                    messages.success(
+                        request, _("Evidence added; confirmed unchanged and submitted.")
+                    )
+                    return redirect(response.get_absolute_url())
                 _add(request, form, new_instrument, assessment, response)
             messages.success(request, _("Evidence added."))
             return redirect(response.get_absolute_url() + "#evidence")

@@ -161,4 +161,6 @@ def response_confirm(request, pk: int, code: str):
         messages.success(request, _("Confirmed unchanged and submitted."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
+        # The page asks for what is missing beside the confirm button.
+        return redirect(response.get_absolute_url() + "#carried")
     return redirect(response)

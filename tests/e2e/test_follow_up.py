@@ -76,7 +76,7 @@ def test_a_follow_up_of_kyrgyzstan_2022_carries_answers_and_drafts_only_the_edit
     rows = page.locator("tr[data-code]")
     expect(rows).to_have_count(1)
     expect(rows.first).to_have_attribute("data-code", "2.2.1")
-    page.goto(f"{live_server.url}/a/{follow_up.pk}/review/?since=unchanged")
+    page.goto(f"{live_server.url}/a/{follow_up.pk}/review/?since=confirmed")
     expect(page.locator("tr[data-code='1.1.1']")).to_have_count(1)
     expect(page.locator("tr[data-code='2.2.1']")).to_have_count(0)
     page.goto(f"{live_server.url}/a/{follow_up.pk}/review/2.2.1/")
