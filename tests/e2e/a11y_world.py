@@ -64,9 +64,27 @@ def build_world() -> World:
             response.save()
         evidence = f.EvidenceFactory(response=response)
         f.CommentFactory(response=response, author=f.UserFactory(username=f"reviewer-{state}"))
+    _make_follow_up(assessment, codes)
     f.LegalInstrumentFactory(country=assessment.country, title="Labour Code", number="414")
     f.ProfileVersionFactory(assessment=assessment, published=True, frozen=True)
     return World(assessment, codes, evidence.instrument_id, evidence.pk, users)
+
+
+def _make_follow_up(assessment: Assessment, codes: dict[str, str]) -> None:
+    """Issue 31: the assessment follows a 2018 baseline; its draft was carried over from it,
+    without the evidence the rules now ask for, so its page asks for it beside the confirm."""
+    baseline = f.AssessmentFactory(
+        framework=assessment.framework, country=assessment.country, year=2018
+    )
+    f.MembershipFactory(assessment=baseline, role=Membership.Role.COORDINATOR)
+    assessment.baseline = baseline
+    assessment.save(update_fields=["baseline"])
+    draft = assessment.responses.get(indicator__code=codes["draft"])
+    old = f.respond(baseline, draft.indicator, status=Status.ACCEPTED, finding=draft.finding)
+    draft.evidence.all().delete()
+    draft.option, draft.carried_from = old.option, old
+    draft.carry_state = Response.CarryState.CARRIED
+    draft.save()
 
 
 def pages_for(role: str, world: World) -> dict[str, str]:
@@ -110,6 +128,7 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         }
     if role in ("focal_point", "coordinator"):
         pages["workbook import"] = reverse("assessments:xlsx-import", args=[a.pk])
+        pages["confirm carried answers"] = reverse("assessments:carried-confirm", args=[a.pk])
     if role == "coordinator":
         pages |= {
             "people": reverse("assessments:people", args=[a.pk]),
@@ -119,6 +138,7 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         pages |= {
             "people": reverse("assessments:people", args=[a.pk]),
             "new assessment": reverse("assessments:assessment-new"),
+            "new follow-up with its team": reverse("assessments:assessment-new") + "?country=KG",
             "review board": reverse("assessments:review-board", args=[a.pk]),
             "dashboard": reverse("assessments:consultant-dashboard"),
             "profile texts": reverse("assessments:profile-texts", args=[a.pk]),
