@@ -142,7 +142,7 @@ class AssessmentForm(forms.Form):
             return
         for name in ("coordinator_first_name", "coordinator_last_name", "coordinator_institution"):
             if not data.get(name):
-                self.add_error(name, _("This field is required."))
+                self.add_error(name, self.fields[name].error_messages["required"])
 
     def baseline_value(self):
         """An assessment, None for a first profile, or AUTO."""
