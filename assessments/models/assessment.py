@@ -148,6 +148,13 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.assessment})"
 
 
+# A row points at a whole sub-domain or at one indicator, never both (Assignment and
+# PendingAssignment).
+SUBDOMAIN_XOR_INDICATOR = models.Q(subdomain__isnull=False, indicator__isnull=True) | models.Q(
+    subdomain__isnull=True, indicator__isnull=False
+)
+
+
 class Assignment(models.Model):
     """A focal point answers a whole sub-domain or a single indicator."""
 
@@ -158,11 +165,7 @@ class Assignment(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(subdomain__isnull=False, indicator__isnull=True)
-                    | models.Q(subdomain__isnull=True, indicator__isnull=False)
-                ),
-                name="assignment_subdomain_xor_indicator",
+                condition=SUBDOMAIN_XOR_INDICATOR, name="assignment_subdomain_xor_indicator"
             ),
             models.UniqueConstraint(
                 fields=["membership", "subdomain"], name="unique_subdomain_assignment"

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .assessment import Invitation
+from .assessment import SUBDOMAIN_XOR_INDICATOR, Invitation
 from .framework import Indicator, SubDomain
 
 
@@ -23,10 +23,7 @@ class PendingAssignment(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(subdomain__isnull=False, indicator__isnull=True)
-                    | models.Q(subdomain__isnull=True, indicator__isnull=False)
-                ),
+                condition=SUBDOMAIN_XOR_INDICATOR,
                 name="pending_assignment_subdomain_xor_indicator",
             ),
         ]

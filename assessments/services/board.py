@@ -1,5 +1,6 @@
 """Writes of the review board: remembering a reviewer's last look, and bulk accept."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -67,13 +68,25 @@ def responses_accept_bulk(
     if len(responses) != len(seen):
         raise ApplicationError(_("Some selected answers do not belong to this assessment."))
     result = BulkResult()
+    result.accepted, result.skipped = each_as_seen(
+        responses, seen, lambda r: response_accept(response=r, reviewer=reviewer)
+    )
+    return result
+
+
+def each_as_seen(
+    responses: Iterable[Response], seen: dict[int, int], move: Callable[[Response], Response]
+) -> tuple[list[Response], list[tuple[Response, str]]]:
+    """Apply `move` to each answer still at the version its user saw, each in its own
+    transaction (a savepoint inside an outer one); changed or refused ones are skipped."""
+    done, skipped = [], []
     for response in responses:
         if response.version != seen[response.pk]:
-            result.skipped.append((response, _("it changed after you loaded the page")))
+            skipped.append((response, _("it changed after you loaded the page")))
             continue
         try:
             with transaction.atomic():
-                result.accepted.append(response_accept(response=response, reviewer=reviewer))
+                done.append(move(response))
         except ApplicationError as exc:
-            result.skipped.append((response, exc.message))
-    return result
+            skipped.append((response, exc.message))
+    return done, skipped

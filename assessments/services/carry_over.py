@@ -18,6 +18,7 @@ from ..models import Assessment, Evidence, Response, Source
 from ..selectors.work import assessment_indicators
 from . import workflow
 from .audit import audit_log
+from .board import each_as_seen
 from .revisions import revision_write
 
 CarryState = Response.CarryState
@@ -213,14 +214,9 @@ def carried_confirm_bulk(
     if len(rows) != len(seen):
         raise ApplicationError(_("Some selected answers do not belong to this assessment."))
     result = ConfirmResult()
-    for response in rows:
-        if response.version != seen[response.pk]:
-            result.skipped.append((response, _("it changed after you loaded the page")))
-            continue
-        try:
-            result.confirmed.append(carried_confirm(response=response, user=user))
-        except ApplicationError as exc:
-            result.skipped.append((response, exc.message))
+    result.confirmed, result.skipped = each_as_seen(
+        rows, seen, lambda r: carried_confirm(response=r, user=user)
+    )
     audit_log(
         assessment=assessment,
         actor=user,
