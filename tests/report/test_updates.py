@@ -16,7 +16,9 @@ def follow_up(answered):
         framework=answered.framework, country=answered.country, year=2018, edition="2018"
     )
     for response in answered.responses.select_related("indicator", "option"):
-        f.answer_with_evidence(baseline, response.indicator, level=response.option.level)
+        f.answer_with_evidence(
+            baseline, response.indicator, level=response.option.level, finding=response.finding
+        )
     answered.baseline = baseline
     answered.save()
     return answered
@@ -42,18 +44,23 @@ def test_levels_that_rose_or_fell_are_drafted_in_their_domain(follow_up):
     blocks = {b.number: b for b in profile_build(follow_up).updates}
     assert sorted(blocks) == [2, 3]
     assert blocks[2].anchor == "chapter-2"
-    text = blocks[2].paragraphs[0].text
-    assert text.startswith("Since 2018, this area has been strengthened")
-    assert text.endswith("A council now coordinates.")
-    assert "assessed lower" in blocks[3].paragraphs[0].text
+    # No stock phrase before the content: the paragraph is what the finding now says.
+    assert [p.text for p in blocks[2].paragraphs] == ["A council now coordinates. It meets yearly."]
+    [fallen] = blocks[3].paragraphs
+    title = fell.indicator.title
+    assert fallen.text == (
+        f"The answer on “{title}” fell from developed in 2018 to absent. "
+        "The agreement lapsed in 2020."
+    )
 
 
-def test_instruments_adopted_after_the_baseline_and_cited_are_listed(follow_up):
+def test_an_instrument_no_sentence_names_is_introduced_by_type_number_and_year(follow_up):
     response = follow_up.responses.get(indicator__code="4.1.1")
     new = f.LegalInstrumentFactory(
         country=follow_up.country,
-        title="Law on Civil Protection",
+        title="Law of the Kyrgyz Republic on Civil Protection",
         number="54",
+        kind="law",
         adopted_on=datetime.date(2019, 5, 24),
     )
     old = f.LegalInstrumentFactory(
@@ -62,8 +69,115 @@ def test_instruments_adopted_after_the_baseline_and_cited_are_listed(follow_up):
     f.EvidenceFactory(response=response, instrument=new)
     f.EvidenceFactory(response=response, instrument=old)
     [block] = profile_build(follow_up).updates
+    # The short name as a profile's body writes it, never the registry's full title.
+    assert [p.text for p in block.paragraphs] == ["In 2019, Law No. 54 was adopted."]
+
+
+def _law(assessment, number: str, title: str, year: int = 2020):
+    return f.LegalInstrumentFactory(
+        country=assessment.country,
+        title=title,
+        number=number,
+        kind="law",
+        adopted_on=datetime.date(year, 3, 1),
+    )
+
+
+def test_an_answer_that_moved_and_cites_a_new_instrument_gives_one_paragraph(follow_up):
+    response = follow_up.responses.get(indicator__code="2.1.2")  # partial in the baseline
+    law = _law(follow_up, "89", "Law on the Legal Status of Compatriots with Foreign Citizenship")
+    f.EvidenceFactory(response=response, instrument=law)
+    f.answer_with_evidence(
+        response,
+        level="developed",
+        finding=f"{response.finding} Law No. 89 of 2020 created a visa for compatriots. "
+        "Holders need no work permit. They use health care as nationals do.",
+    )
+    [block] = profile_build(follow_up).updates
+    [paragraph] = block.paragraphs
+    assert paragraph.ref == "2.1.2"
+    # What was adopted and when, then what it does; the baseline's sentence is not repeated.
+    assert paragraph.text == (
+        "Law No. 89 of 2020 created a visa for compatriots. Holders need no work permit."
+    )
+
+
+def test_nothing_is_said_twice_and_no_paragraph_opens_like_another(follow_up):
+    shared = "The Migration Concept for 2021–2030 sets the aims of migration policy."
+    concept = f.LegalInstrumentFactory(
+        country=follow_up.country,
+        title="Concept of the Migration Policy for 2021–2030",
+        kind="strategy",
+        number="",
+        adopted_on=datetime.date(2021, 5, 4),
+    )
+    laws = [_law(follow_up, str(n), f"Law on Topic {n}") for n in (11, 12, 13)]
+    for code, level, law in (("2.1.2", "developed", laws[0]), ("4.1.1", "developed", laws[1])):
+        response = follow_up.responses.get(indicator__code=code)
+        f.EvidenceFactory(response=response, instrument=concept)
+        f.EvidenceFactory(response=response, instrument=law)
+        f.answer_with_evidence(response, level=level, finding=f"{shared} Its plan has tasks.")
+    other = follow_up.responses.get(indicator__code="3.1.1")
+    f.EvidenceFactory(response=other, instrument=laws[2])
+    blocks = profile_build(follow_up).updates
+    paragraphs = [p.text for b in blocks for p in b.paragraphs]
+    section = " ".join(paragraphs)
+    assert section.count(shared) == 1
+    for title in [concept.title] + [law.title for law in laws]:
+        assert title not in section  # registry titles never, short names once
+    for number in (11, 12, 13):
+        assert section.count(f"Law No. {number}") == 1
+    openings = [" ".join(p.split()[:3]) for p in paragraphs]
+    assert len(openings) == len(set(openings)), paragraphs
+    assert "Law No. 13 was adopted in 2020." in section
+
+
+def test_a_waived_carried_finding_is_named_as_no_longer_reported(follow_up):
+    baseline = follow_up.baseline.responses.get(indicator__code="2.1.2")
+    baseline.finding = "The Council on Migration coordinates policy. It meets yearly."
+    baseline.save()
+    response = follow_up.responses.get(indicator__code="2.1.2")
+    response.waiver_reason = "Not covered by the follow-up"
+    response.save()
+    [block] = profile_build(follow_up).updates
+    assert block.number == 2
+    title = response.indicator.title
     assert [p.text for p in block.paragraphs] == [
-        "In 2019, Kyrgyzstan adopted the Law on Civil Protection (No. 54)."
+        f"The 2018 finding on “{title}” (indicator 2.1.2) is no longer reported. "
+        "It read: “The Council on Migration coordinates policy.”"
+    ]
+
+
+def test_findings_left_out_of_the_profile_are_listed_together(follow_up):
+    for code in ("2.1.1", "2.1.2"):
+        response = follow_up.responses.get(indicator__code=code)
+        response.excluded_from_profile = True
+        response.save()
+    [block] = profile_build(follow_up).updates
+    [paragraph] = block.paragraphs
+    assert paragraph.text.startswith("Findings of 2018 that are no longer reported: “")
+    assert "(2.1.1); “" in paragraph.text and paragraph.text.endswith("(2.1.2).")
+
+
+def test_the_draft_reads_in_russian_grammar(follow_up):
+    response = follow_up.responses.get(indicator__code="4.1.1")
+    f.EvidenceFactory(response=response, instrument=_law(follow_up, "54", "Law on Protection"))
+    decree = f.LegalInstrumentFactory(
+        country=follow_up.country,
+        title="Decree on Quotas",
+        number="7",
+        kind="decree",
+        adopted_on=datetime.date(2021, 1, 1),
+    )
+    f.EvidenceFactory(response=follow_up.responses.get(indicator__code="4.1.2"), instrument=decree)
+    follow_up.country.translations = {
+        "ru": {"name": "Кыргызская Республика", "short_name": "Кыргызстан"}
+    }
+    follow_up.country.save()
+    [block] = profile_build(follow_up, language="ru").updates
+    assert [p.text for p in block.paragraphs] == [
+        "В 2020 году принят Закон № 54.",
+        "В 2021 году принято постановление № 7.",
     ]
 
 
