@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from assessments.report.build import profile_build
 from tests import factories as f
@@ -188,3 +189,78 @@ def test_consultant_wording_replaces_the_draft_of_a_domain(follow_up):
     [block] = profile_build(follow_up).updates
     assert block.edited
     assert [p.text for p in block.paragraphs] == ["Since 2018, Kyrgyzstan set up a council."]
+
+
+# --- The consultant's page: the draft beside each domain's field -------------------------------
+def _texts_page(client, assessment):
+    url = reverse("assessments:profile-texts", args=[assessment.pk])
+    return url, client.get(url)
+
+
+def _posted(form, **changes) -> dict:
+    data = {name: form[name].value() or "" for name in form.fields}
+    data = {k: v for k, v in data.items() if v is not False}
+    return {**data, **changes}
+
+
+def _rise(follow_up, code="2.1.2", finding="A council now coordinates. It meets yearly."):
+    f.answer_with_evidence(
+        follow_up.responses.get(indicator__code=code), level="developed", finding=finding
+    )
+
+
+def test_each_domain_shows_its_draft_beside_the_field(
+    follow_up, consultant, client_for, django_assert_max_num_queries
+):
+    _rise(follow_up)
+    with django_assert_max_num_queries(40):
+        url, page = _texts_page(client_for(consultant), follow_up)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert html.count("A council now coordinates. It meets yearly.") >= 2  # the draft, the field
+    assert 'name="use_draft"' in html and 'value="updates_2"' in html
+    assert 'data-use-draft="id_updates_2"' in html
+    assert "assessments/profile_texts.js" in html and "<script>" not in html
+
+
+def test_use_the_draft_without_javascript_fills_the_field_and_saves_nothing(
+    follow_up, consultant, client_for
+):
+    _rise(follow_up)
+    follow_up.profile_texts = {"updates_2": "Our own wording."}
+    follow_up.save()
+    client = client_for(consultant)
+    url, page = _texts_page(client, follow_up)
+    assert page.context["form"]["updates_2"].value() == "Our own wording."
+    answer = client.post(url, _posted(page.context["form"], use_draft="updates_2"))
+    assert answer.status_code == 200
+    assert answer.context["form"]["updates_2"].value() == (
+        "A council now coordinates. It meets yearly."
+    )
+    follow_up.refresh_from_db()
+    assert follow_up.profile_texts == {"updates_2": "Our own wording."}
+
+
+def test_a_domain_whose_draft_changed_after_the_edit_is_marked(follow_up, consultant, client_for):
+    _rise(follow_up)
+    client = client_for(consultant)
+    url, page = _texts_page(client, follow_up)
+    assert client.post(url, _posted(page.context["form"], updates_2="Ours.")).status_code == 302
+    follow_up.refresh_from_db()
+    assert set(follow_up.updates_draft_hashes["en"]) == {"2"}
+    url, page = _texts_page(client, follow_up)
+    assert "data-draft-changed" not in page.content.decode()
+
+    fell = follow_up.responses.get(indicator__code="2.1.1")  # developed in the baseline
+    f.answer_with_evidence(fell, level="absent", finding="The agency was closed.")
+    url, page = _texts_page(client, follow_up)
+    assert "data-draft-changed" in page.content.decode()
+    assert "seen_updates_2" in page.context["form"].fields
+
+    # Keeping the wording on purpose clears the mark; the wording stays.
+    kept = _posted(page.context["form"], seen_updates_2="on")
+    assert client.post(url, kept).status_code == 302
+    url, page = _texts_page(client, follow_up)
+    assert "data-draft-changed" not in page.content.decode()
+    follow_up.refresh_from_db()
+    assert follow_up.profile_texts["updates_2"] == "Ours."
