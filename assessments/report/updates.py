@@ -109,7 +109,7 @@ class _Drafter:
         self.changes = [self._read(r, directions.get(r)) for r in changed]
         self.homes = self._homes()
         self.said: set[str] = set()
-        self.openings: set[str] = set()  # first words of each paragraph so far
+        self.openings: dict[str, Paragraph] = {}  # first words of each paragraph so far
 
     def _read(self, response, direction) -> _Change:
         old = self.before.get(response.indicator.code)
@@ -148,19 +148,30 @@ class _Drafter:
         return homes
 
     def domain(self, domain_id: int) -> list[Paragraph]:
-        paragraphs = []
+        paragraphs: list[Paragraph] = []
         for change in self.changes:
-            if change.response.indicator.subdomain.domain_id == domain_id:
-                text = self._paragraph(change)
-                if text:
-                    paragraphs.append(Paragraph(text, ref=change.response.indicator.code))
+            if change.response.indicator.subdomain.domain_id != domain_id:
+                continue
+            parts = self._parts(change)
+            if not parts:
+                continue
+            earlier = self.openings.get(_opening(parts[0]))
+            if earlier is not None and earlier in paragraphs:
+                # Opens like a paragraph of this domain and cannot be varied: the two findings
+                # tell of the same thing ("The Migration Policy Concept ..."), so they join.
+                earlier.text += " " + " ".join(parts)
+                continue
+            paragraph = Paragraph(" ".join(parts), ref=change.response.indicator.code)
+            self.openings.setdefault(_opening(parts[0]), paragraph)
+            paragraphs.append(paragraph)
         return paragraphs
 
-    def _paragraph(self, change: _Change) -> str:
+    def _parts(self, change: _Change) -> list[str]:
+        """The sentences of one change's paragraph, opening unlike the paragraphs before it."""
         mine = [i for i in change.instruments if self.homes[i.pk] is change.response]
         edited = getattr(change.response, "carry_state", "") == "changed"
         if not (change.direction or mine or (edited and not change.instruments)):
-            return ""  # its instruments are told where another answer names them
+            return []  # its instruments are told where another answer names them
         unnamed = [i for i in mine if not change.names[i.pk]]
         parts = [adoption_sentence(i, self.local) for i in unnamed]
         if parts and _opening(parts[0]) in self.openings:
@@ -168,10 +179,23 @@ class _Drafter:
         if change.direction == "fell":
             old = self.before[change.response.indicator.code]
             parts.insert(0, _fell(change.response, old, self.year))
-        parts += [s for s in self._chosen(change) if self._unsaid(s)]
-        if parts:
-            self.openings.add(_opening(parts[0]))
-        return " ".join(parts)
+        chosen = [s for s in self._chosen(change) if self._unsaid(s)]
+        parts += chosen
+        if parts and _opening(parts[0]) in self.openings:
+            # Findings often open alike ("Presidential Decree No. 4 ..."): lead with another
+            # sentence of the change that stands on its own, or with the finding's sentence
+            # that comes before them, as an editor would.
+            first = change.sentences.index(chosen[0]) if chosen else 0
+            spare = [s for s in change.sentences[:first] if s.lower() not in self.said]
+            for sentence in parts[1:] + spare[::-1]:
+                if not leans_back(sentence) and _opening(sentence) not in self.openings:
+                    if sentence in parts:
+                        parts.remove(sentence)
+                    else:
+                        self._unsaid(sentence)
+                    parts.insert(0, sentence)
+                    break
+        return parts
 
     def _chosen(self, change: _Change) -> list[str]:
         """The sentences that carry the change, in the finding's order."""
