@@ -55,15 +55,19 @@ def test_levels_that_rose_or_fell_are_drafted_in_their_domain(follow_up):
     )
 
 
+def _law(assessment, number: str, title: str, year: int = 2020, kind: str = "law", day=(3, 1)):
+    return f.LegalInstrumentFactory(
+        country=assessment.country,
+        title=title,
+        number=number,
+        kind=kind,
+        adopted_on=datetime.date(year, *day),
+    )
+
+
 def test_an_instrument_no_sentence_names_is_introduced_by_type_number_and_year(follow_up):
     response = follow_up.responses.get(indicator__code="4.1.1")
-    new = f.LegalInstrumentFactory(
-        country=follow_up.country,
-        title="Law of the Kyrgyz Republic on Civil Protection",
-        number="54",
-        kind="law",
-        adopted_on=datetime.date(2019, 5, 24),
-    )
+    new = _law(follow_up, "54", "Law of the Kyrgyz Republic on Civil Protection", 2019)
     old = f.LegalInstrumentFactory(
         country=follow_up.country, title="Old law", adopted_on=datetime.date(2006, 1, 13)
     )
@@ -72,16 +76,6 @@ def test_an_instrument_no_sentence_names_is_introduced_by_type_number_and_year(f
     [block] = profile_build(follow_up).updates
     # The short name as a profile's body writes it, never the registry's full title.
     assert [p.text for p in block.paragraphs] == ["In 2019, Law No. 54 was adopted."]
-
-
-def _law(assessment, number: str, title: str, year: int = 2020):
-    return f.LegalInstrumentFactory(
-        country=assessment.country,
-        title=title,
-        number=number,
-        kind="law",
-        adopted_on=datetime.date(year, 3, 1),
-    )
 
 
 def test_an_answer_that_moved_and_cites_a_new_instrument_gives_one_paragraph(follow_up):
@@ -105,13 +99,7 @@ def test_an_answer_that_moved_and_cites_a_new_instrument_gives_one_paragraph(fol
 
 def test_nothing_is_said_twice_and_no_paragraph_opens_like_another(follow_up):
     shared = "The Migration Concept for 2021–2030 sets the aims of migration policy."
-    concept = f.LegalInstrumentFactory(
-        country=follow_up.country,
-        title="Concept of the Migration Policy for 2021–2030",
-        kind="strategy",
-        number="",
-        adopted_on=datetime.date(2021, 5, 4),
-    )
+    concept = _law(follow_up, "", "Concept of the Migration Policy for 2021–2030", 2021, "strategy")
     laws = [_law(follow_up, str(n), f"Law on Topic {n}") for n in (11, 12, 13)]
     for code, level, law in (("2.1.2", "developed", laws[0]), ("4.1.1", "developed", laws[1])):
         response = follow_up.responses.get(indicator__code=code)
@@ -163,13 +151,7 @@ def test_findings_left_out_of_the_profile_are_listed_together(follow_up):
 def test_the_draft_reads_in_russian_grammar(follow_up):
     response = follow_up.responses.get(indicator__code="4.1.1")
     f.EvidenceFactory(response=response, instrument=_law(follow_up, "54", "Law on Protection"))
-    decree = f.LegalInstrumentFactory(
-        country=follow_up.country,
-        title="Decree on Quotas",
-        number="7",
-        kind="decree",
-        adopted_on=datetime.date(2021, 1, 1),
-    )
+    decree = _law(follow_up, "7", "Decree on Quotas", 2021, "decree", day=(1, 1))
     f.EvidenceFactory(response=follow_up.responses.get(indicator__code="4.1.2"), instrument=decree)
     follow_up.country.translations = {
         "ru": {"name": "Кыргызская Республика", "short_name": "Кыргызстан"}
