@@ -148,20 +148,39 @@ def test_findings_left_out_of_the_profile_are_listed_together(follow_up):
     assert "(2.1.1); “" in paragraph.text and paragraph.text.endswith("(2.1.2).")
 
 
-def test_the_draft_reads_in_russian_grammar(follow_up):
+GRAMMAR = {
+    # (a law, a decree, a level that fell from developed to absent), as a native writes them.
+    "ru": (
+        "В 2020 году принят Закон № 54.",
+        "В 2021 году принято постановление № 7.",
+        "Оценка по показателю «{t}» снизилась: в 2018 году — «развито», теперь — «отсутствует».",
+    ),
+    "fr": (
+        "En 2020, la loi n° 54 a été adoptée.",
+        "En 2021, le décret n° 7 a été adopté.",
+        "La réponse relative à « {t} » est passée de « développé » en 2018 à « inexistant ».",
+    ),
+    "es": (
+        "En 2020 se aprobó la Ley n.º 54.",
+        "En 2021 se aprobó el Decreto n.º 7.",
+        "La respuesta sobre «{t}» bajó de «desarrollado» en 2018 a «inexistente».",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(GRAMMAR))
+def test_the_draft_follows_each_language_grammar(follow_up, language):
     response = follow_up.responses.get(indicator__code="4.1.1")
     f.EvidenceFactory(response=response, instrument=_law(follow_up, "54", "Law on Protection"))
     decree = _law(follow_up, "7", "Decree on Quotas", 2021, "decree", day=(1, 1))
     f.EvidenceFactory(response=follow_up.responses.get(indicator__code="4.1.2"), instrument=decree)
-    follow_up.country.translations = {
-        "ru": {"name": "Кыргызская Республика", "short_name": "Кыргызстан"}
-    }
-    follow_up.country.save()
-    [block] = profile_build(follow_up, language="ru").updates
-    assert [p.text for p in block.paragraphs] == [
-        "В 2020 году принят Закон № 54.",
-        "В 2021 году принято постановление № 7.",
-    ]
+    fell = follow_up.responses.get(indicator__code="3.1.1")  # developed in the baseline
+    f.answer_with_evidence(fell, level="absent", finding=fell.finding)
+    law, decree, fallen = GRAMMAR[language]
+    blocks = profile_build(follow_up, language=language).updates
+    texts = {b.number: [p.text for p in b.paragraphs] for b in blocks}
+    assert texts[4] == [law, decree]
+    assert texts[3] == [fallen.format(t=fell.indicator.title)]
 
 
 def test_consultant_wording_replaces_the_draft_of_a_domain(follow_up):
