@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.report.build import profile_build
+from assessments.services import carry_over, workflow
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +266,34 @@ def test_a_domain_whose_draft_changed_after_the_edit_is_marked(follow_up, consul
     assert "data-draft-changed" not in page.content.decode()
     follow_up.refresh_from_db()
     assert follow_up.profile_texts["updates_2"] == "Ours."
+
+
+def test_a_waived_carried_finding_is_named_in_the_summary(answered, consultant):
+    baseline = f.AssessmentFactory(
+        framework=answered.framework, country=answered.country, year=2018, edition="2018"
+    )
+    old = f.answer_with_evidence(
+        baseline,
+        answered.framework.indicators.get(code="2.1.2"),
+        level="developed",
+        finding="The Council on Migration coordinates policy. It meets yearly.",
+    )
+    follow_up = f.AssessmentFactory(
+        framework=answered.framework,
+        country=answered.country,
+        year=2024,
+        baseline=baseline,
+        stage="data_collection",
+    )
+    f.MembershipFactory(user=consultant, assessment=follow_up, role="consultant")
+    carry_over.carry_over_baseline(assessment=follow_up, actor=None)
+    carried = follow_up.responses.get(indicator__code="2.1.2")
+    assert carried.carry_state == "carried"
+    assert profile_build(follow_up).updates == []  # carried unchanged: nothing to say
+    workflow.response_waive(response=carried, reviewer=consultant, reason="Not asked in 2024")
+    [block] = profile_build(follow_up).updates
+    assert block.number == 2
+    assert [p.text for p in block.paragraphs] == [
+        f"The 2018 finding on “{old.indicator.title}” (indicator 2.1.2) is no longer reported. "
+        "It read: “The Council on Migration coordinates policy.”"
+    ]
