@@ -162,8 +162,11 @@ def profile_texts(request, pk: int):
     )
     if language != assessment.language:
         form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
-    if copied:
-        messages.info(request, _("The draft is in the field: edit it, then save."))
+    if copied is not None:  # "Use the draft" without JavaScript: nothing is saved
+        if copied:
+            messages.info(request, _("The draft is in the field: edit it, then save."))
+        else:
+            messages.error(request, _("There is no draft for this field."))
     elif request.method == "POST" and form.is_valid():
         try:
             profile_texts_save(
@@ -186,13 +189,16 @@ def profile_texts(request, pk: int):
 
 def _with_draft(request, drafts: dict) -> tuple:
     """The posted data, with a domain's draft copied into its field when "Use the draft" was
-    pressed without JavaScript (nothing is saved then); and whether that happened."""
+    pressed without JavaScript; and True then, False for a field without a draft, None when
+    the button was not pressed."""
     if request.method != "POST":
-        return None, False
+        return None, None
     data = request.POST.copy()
+    if "use_draft" not in data:
+        return data, None
     key = data.pop("use_draft", [""])[-1]
     number = key.removeprefix(texts.UPDATES_PREFIX)
-    if not (key.startswith(texts.UPDATES_PREFIX) and number.isdigit()):
+    if not (key.startswith(texts.UPDATES_PREFIX) and number.isdigit() and int(number) in drafts):
         return data, False
-    data[key] = drafts.get(int(number), "")
+    data[key] = drafts[int(number)]
     return data, True

@@ -297,3 +297,16 @@ def test_a_waived_carried_finding_is_named_in_the_summary(answered, consultant):
         f"The 2018 finding on “{old.indicator.title}” (indicator 2.1.2) is no longer reported. "
         "It read: “The Council on Migration coordinates policy.”"
     ]
+
+
+def test_use_the_draft_for_a_field_without_one_says_so_and_saves_nothing(
+    follow_up, consultant, client_for
+):
+    client = client_for(consultant)
+    url, page = _texts_page(client, follow_up)
+    data = _posted(page.context["form"], objectives="Changed.", use_draft="objectives")
+    answer = client.post(url, data)
+    assert answer.status_code == 200
+    assert "There is no draft for this field." in answer.content.decode()
+    follow_up.refresh_from_db()
+    assert follow_up.profile_texts == {}
