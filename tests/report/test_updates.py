@@ -310,3 +310,17 @@ def test_use_the_draft_for_a_field_without_one_says_so_and_saves_nothing(
     assert "There is no draft for this field." in answer.content.decode()
     follow_up.refresh_from_db()
     assert follow_up.profile_texts == {}
+
+
+def test_in_a_translation_the_draft_is_in_that_language_beside_the_original(
+    follow_up, consultant, client_for
+):
+    response = follow_up.responses.get(indicator__code="4.1.1")
+    f.EvidenceFactory(response=response, instrument=_law(follow_up, "54", "Law on Protection"))
+    url = reverse("assessments:profile-texts", args=[follow_up.pk])
+    page = client_for(consultant).get(f"{url}?language=ru")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "В 2020 году принят Закон № 54." in html  # the Russian draft, with its button
+    assert "In 2020, Law No. 54 was adopted." in html  # the working language's, beside it
+    assert 'value="updates_4"' in html
