@@ -27,3 +27,49 @@ def clean_text(value: str, multiline: bool = False) -> str:
     # In a one-line field a tab or line break was a paste artefact: it becomes a space.
     text = re.sub(r"[\t\r\n]+", " ", text)
     return _SINGLE_LINE.sub("", text)
+
+
+# --- Sentences ----------------------------------------------------------------------------------
+# Abbreviations after which a full stop does not end a sentence, in the four profile languages
+# (lower-cased, with their full stop). "№" has no stop of its own but is listed for completeness.
+ABBREVIATIONS = frozenset(
+    {
+        *("no.", "nos.", "art.", "arts.", "para.", "paras.", "p.", "pp.", "cf.", "e.g.", "i.e."),
+        *("vol.", "ch.", "sec.", "fig.", "approx.", "mr.", "mrs.", "ms.", "dr.", "st."),
+        *("№", "ст.", "п.", "пп.", "ч.", "гл.", "см.", "т.е.", "т.к.", "им."),
+        *("n°", "nº", "al.", "ex.", "p.ex."),
+        *("núm.", "nros.", "n.º", "pág.", "págs.", "apdo.", "inc.", "lit."),
+    }
+)
+# A stop, question or exclamation mark (with closing quotes or brackets) and the space after it.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+")
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.split()[-1].lstrip("([«“\"'") if before.split() else ""
+    word = re.split(r"[’']", word.lower())[-1]  # French elision: "l’art." is "art."
+    # A single capital letter with a stop is an initial ("J. Smith"), not a sentence end.
+    return word in ABBREVIATIONS or (len(word) == 2 and word[1] == "." and before[-2].isupper())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, never cut after an abbreviation such as "No." or "ст."."""
+    text = " ".join((text or "").split())
+    found, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start : match.start() + len(match.group().rstrip())]
+        after = text[match.end() : match.end() + 1]
+        # A sentence starts with a capital, a digit or an opening quote, never in lower case.
+        if after.islower() or _is_abbreviation(text[start : match.start() + 1]):
+            continue
+        found.append(head.strip())
+        start = match.end()
+    if text[start:].strip():
+        found.append(text[start:].strip())
+    return found
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text (the whole text when it has one sentence only)."""
+    found = sentences(text)
+    return found[0] if found else ""

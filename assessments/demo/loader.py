@@ -20,7 +20,7 @@ from django.db import transaction
 from ..dates import DAY, parse_partial_date
 from ..exceptions import ApplicationError
 from ..models import Assessment, Country, Framework, LegalInstrument, Source
-from . import translations
+from . import summary, translations
 from .clock import clock_at
 from .history import (
     KG_RETURNS,
@@ -278,6 +278,7 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
             if assessment.stage == Assessment.Stage.CONSULTATION:
                 consultation_comments(assessment=assessment, people=users, clock=clock)
     _russian(directory, a22, instruments, sources22, report)
+    summary.summary_sync(a22, doc22, report)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
@@ -291,7 +292,7 @@ def _russian(
     registry = _read(directory, "kg_registry.ru.yaml")
     translations.titles_sync(instruments, registry.get("legal_instruments"), "ru", report)
     translations.sources_sync(sources, registry, "ru", report)
-    doc = _read(directory, "kg_2022.ru.yaml")
+    doc = summary.with_wording(_read(directory, "kg_2022.ru.yaml"))
     translations.responses_sync(a22, doc, "ru", clean_text, report)
     translations.assessment_sync(a22, doc, "ru", report)
 

@@ -4,7 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..report import texts
+from ..report.updates import draft_hash
 from .base import Form
+
+SEEN = "seen_"  # prefix of the "keep my wording" box of a domain whose draft changed
 
 LABELS = {
     "objectives": _("Objectives"),
@@ -61,9 +64,18 @@ class ProfileTextsForm(Form):
         help_text=_("By default the annex lists only the instruments in force."),
     )
 
-    def __init__(self, *args, defaults: dict, overrides: dict, drafts: dict, domains, **kwargs):
+    def __init__(
+        self,
+        *args,
+        defaults: dict,
+        overrides: dict,
+        drafts: dict,
+        domains,
+        seen: dict | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.defaults, self.drafts = defaults, drafts
+        self.defaults, self.drafts, self.current = defaults, drafts, overrides
         for key in texts.TEXT_KEYS:
             if key == "follow_up_introduction" and domains is None:
                 continue
@@ -83,6 +95,7 @@ class ProfileTextsForm(Form):
                 widget=forms.Textarea(attrs={"rows": 4}),
                 initial=overrides.get(key) or drafts.get(domain.number, ""),
             )
+            self._mark(key, domain.number, (seen or {}).get(str(domain.number)))
 
         self.fields[texts.GCM_TABLE_KEY] = forms.BooleanField(
             label=_(
@@ -92,6 +105,42 @@ class ProfileTextsForm(Form):
             required=False,
             initial=bool(overrides.get(texts.GCM_TABLE_KEY)),
         )
+
+    def _mark(self, key: str, number: int, seen_hash: str | None) -> None:
+        """Attach the draft to a domain's field; flag it when it changed since the edit."""
+        field = self.fields[key]
+        field.draft = self.drafts.get(number, "")
+        field.draft_changed = bool(
+            self.current.get(key) and seen_hash and seen_hash != draft_hash(field.draft)
+        )
+        if field.draft_changed:
+            self.fields[SEEN + key] = forms.BooleanField(
+                label=_("I have read the new draft; keep my wording"), required=False
+            )
+
+    def text_fields(self) -> list:
+        """The bound fields other than the summary of updates, in order."""
+        return [f for f in self if not f.name.startswith((texts.UPDATES_PREFIX, SEEN))]
+
+    def update_rows(self) -> list[tuple]:
+        """(field, its "keep my wording" box or None) for each domain of the summary."""
+        return [
+            (self[key], self[SEEN + key] if SEEN + key in self.fields else None)
+            for key in self.fields
+            if key.startswith(texts.UPDATES_PREFIX)
+        ]
+
+    def draft_hashes(self) -> dict[str, str | None]:
+        """Per domain whose wording changed (or was kept on purpose): the draft it answers."""
+        hashes = {}
+        overrides = self.overrides()
+        for key, value in overrides.items():
+            if not key.startswith(texts.UPDATES_PREFIX):
+                continue
+            if value != self.current.get(key) or self.cleaned_data.get(SEEN + key):
+                number = key.removeprefix(texts.UPDATES_PREFIX)
+                hashes[number] = draft_hash(self.fields[key].draft) if value else None
+        return hashes
 
     def show_originals(self, original, assessment) -> None:
         """Attach the working language's wording to each field, shown beside it."""
@@ -114,7 +163,7 @@ class ProfileTextsForm(Form):
         """{key: value} to store, or {key: None} where the default text applies again."""
         result = {}
         for key, raw in self.cleaned_data.items():
-            if key == "annex_all_instruments":
+            if key == "annex_all_instruments" or key.startswith(SEEN):
                 continue
             if key == texts.GCM_TABLE_KEY:
                 result[key] = True if raw else None

@@ -85,6 +85,11 @@ class Assessment(models.Model):
     profile_texts = models.JSONField(_("profile texts"), default=dict, blank=True)
     # The edition and profile texts in other languages: {language: {key: text}}.
     translations = models.JSONField(_("translations"), default=dict, blank=True)
+    # The drafted summary of updates as it stood when the consultant last edited a domain's
+    # wording, as a hash: {language: {domain number: hash}}; a new draft is then flagged.
+    updates_draft_hashes = models.JSONField(
+        _("drafts seen by the consultant"), default=dict, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # Cancelling replaces deleting: the assessment is hidden from work lists, kept with its audit.
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)

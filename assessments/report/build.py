@@ -230,10 +230,10 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
     if a.baseline_id:
         updates = build_updates(
             domains=domains,
-            responses=[r for r in national if placement(r) is not None],
+            responses=national,
             baseline_responses=Response.objects.filter(
                 assessment_id=a.baseline_id, option__isnull=False
-            ).select_related("option", "indicator"),
+            ).select_related("option", "indicator__subdomain"),
             baseline_year=a.baseline.year,
             overrides={} if drafted_updates else own,
             values=values,

@@ -19,15 +19,20 @@ def profile_texts_save(
     values: dict,
     annex_all_instruments: bool | None = None,
     language: str | None = None,
+    draft_hashes: dict[str, str | None] | None = None,
 ) -> Assessment:
     """Store the overrides in `values` (None drops one) and the annex's choice of instruments.
 
     In another language than the working one, the values are that language's translations.
+    `draft_hashes` records, per domain number, the draft of the summary of updates that the
+    consultant's wording answers (None forgets it), so that a later draft can be flagged.
     """
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if not permissions.can_edit_profile_text(user, assessment):
         raise NotAllowed(_("The profile texts cannot be changed now."))
     language = language or assessment.language
+    if draft_hashes:
+        _hashes_save(assessment, language, draft_hashes)
     if language != assessment.language:
         return _translations_save(assessment, user, values, language)
     current, changed = _applied(assessment.profile_texts, values)
@@ -50,6 +55,16 @@ def profile_texts_save(
             to_state="all" if annex_all_instruments else "in_force",
         )
     return assessment
+
+
+def _hashes_save(assessment: Assessment, language: str, hashes: dict) -> None:
+    current, changed = _applied((assessment.updates_draft_hashes or {}).get(language), hashes)
+    if changed:
+        assessment.updates_draft_hashes = {
+            **(assessment.updates_draft_hashes or {}),
+            language: current,
+        }
+        assessment.save(update_fields=["updates_draft_hashes"])
 
 
 def _applied(texts: dict | None, values: dict) -> tuple[dict, list[str]]:

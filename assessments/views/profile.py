@@ -149,17 +149,25 @@ def profile_texts(request, pk: int):
     assessment = _assessment(request, pk, permissions.can_edit_profile_text)
     language = _language(request, assessment)
     drafted = profile_build(assessment, language=language, drafted_updates=True)
+    drafts = {b.number: draft_text(b) for b in drafted.updates or []}
+    data, copied = _with_draft(request, drafts)
     form = ProfileTextsForm(
-        request.POST or None,
+        data,
         defaults=texts.merged(texts.framework_texts(assessment.framework, language), {}),
         overrides=texts.overrides(assessment, language),
-        drafts={b.number: draft_text(b) for b in drafted.updates or []},
+        drafts=drafts,
         domains=drafted.domains if drafted.updates is not None else None,
+        seen=(assessment.updates_draft_hashes or {}).get(language),
         initial={"annex_all_instruments": assessment.annex_all_instruments},
     )
     if language != assessment.language:
         form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
-    if request.method == "POST" and form.is_valid():
+    if copied is not None:  # "Use the draft" without JavaScript: nothing is saved
+        if copied:
+            messages.info(request, _("The draft is in the field: edit it, then save."))
+        else:
+            messages.error(request, _("There is no draft for this field."))
+    elif request.method == "POST" and form.is_valid():
         try:
             profile_texts_save(
                 assessment=assessment,
@@ -167,6 +175,7 @@ def profile_texts(request, pk: int):
                 values=form.overrides(),
                 annex_all_instruments=form.cleaned_data["annex_all_instruments"],
                 language=language,
+                draft_hashes=form.draft_hashes(),
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -176,3 +185,20 @@ def profile_texts(request, pk: int):
             return redirect(f"{url}?language={language}")
     context = {"assessment": assessment, "form": form, "language": language}
     return render(request, "assessments/profile_texts.html", context)
+
+
+def _with_draft(request, drafts: dict) -> tuple:
+    """The posted data, with a domain's draft copied into its field when "Use the draft" was
+    pressed without JavaScript; and True then, False for a field without a draft, None when
+    the button was not pressed."""
+    if request.method != "POST":
+        return None, None
+    data = request.POST.copy()
+    if "use_draft" not in data:
+        return data, None
+    key = data.pop("use_draft", [""])[-1]
+    number = key.removeprefix(texts.UPDATES_PREFIX)
+    if not (key.startswith(texts.UPDATES_PREFIX) and number.isdigit() and int(number) in drafts):
+        return data, False
+    data[key] = drafts[int(number)]
+    return data, True
