@@ -50,6 +50,9 @@ class EvidenceForm(Form):
     source_year = forms.CharField(label=_("Year"), required=False, max_length=20)
     source_title = forms.CharField(label=_("Title"), required=False)
     source_url = forms.URLField(label=_("Link"), required=False, max_length=500)
+    confirm_new_source = forms.BooleanField(
+        label=_("Yes, this is a different source: add it"), required=False
+    )
     locator = forms.CharField(
         label=_("Article or page"), required=False, max_length=200, help_text=_('e.g. "Article 9"')
     )

@@ -66,6 +66,7 @@ def _add(request, form, new_instrument, assessment, response):
             year=data["source_year"],
             title=data["source_title"],
             url=data["source_url"],
+            confirmed_different=data["confirm_new_source"],
         )
     evidence_service.evidence_add(
         response=response,
