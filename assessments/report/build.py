@@ -289,20 +289,20 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
         process_steps=_steps(merged["process_steps"], values),
     )
     if a.profile_texts.get(texts.GCM_TABLE_KEY):
-        profile.gcm = _gcm(a)
+        profile.gcm = _gcm(a, language)
     profile.toc = _toc(profile)
     profile.untranslated = list(local.missing)
     return profile
 
 
-def _gcm(assessment: Assessment) -> list[GcmEntry]:
+def _gcm(assessment: Assessment, language: str) -> list[GcmEntry]:
     def label(r: Response) -> str:
-        return f"{r.indicator.code} {r.indicator.title}"
+        return f"{r.indicator.code} {r.indicator.tr('title', language)}"
 
     return [
         GcmEntry(
             row.objective.number,
-            row.objective.title,
+            row.objective.tr("title", language),
             [label(r) for r in row.developed],
             [label(r) for r in row.further],
         )
