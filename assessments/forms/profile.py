@@ -93,6 +93,12 @@ class ProfileTextsForm(Form):
             initial=bool(overrides.get(texts.GCM_TABLE_KEY)),
         )
 
+    def mark_language(self, language: str) -> None:
+        """Each text box says which language it holds, for screen readers and spell checkers."""
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["lang"] = language
+
     def show_originals(self, original, assessment) -> None:
         """Attach the working language's wording to each field, shown beside it."""
         own = texts.merged(texts.framework_texts(assessment.framework, assessment.language), {})

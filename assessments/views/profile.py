@@ -157,6 +157,7 @@ def profile_texts(request, pk: int):
         domains=drafted.domains if drafted.updates is not None else None,
         initial={"annex_all_instruments": assessment.annex_all_instruments},
     )
+    form.mark_language(language)
     if language != assessment.language:
         form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
     if request.method == "POST" and form.is_valid():
