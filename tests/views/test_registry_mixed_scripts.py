@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.homoglyphs import fold_lookalikes, mixed_words
-from assessments.models import LegalInstrument
+from assessments.models import Assessment, LegalInstrument, Source
 from assessments.selectors.registry import instruments_with_number, registry_duplicates
 from tests import factories as f
 
@@ -58,3 +58,19 @@ def test_a_number_typed_with_a_latin_look_alike_matches_the_cyrillic_one(assessm
     law = f.LegalInstrumentFactory(country=assessment.country, number="УП-123")
     assert instruments_with_number(country=assessment.country, number="YП-123") == [law]
     assert instruments_with_number(country=assessment.country, number="УП-124") == []
+
+
+def test_a_new_source_typed_with_look_alike_letters_is_flagged_before_it_is_added(
+    client_for, coordinator, assessment, indicator
+):
+    assessment.stage = Assessment.Stage.DATA_COLLECTION
+    assessment.save()
+    url = reverse("assessments:evidence-add", args=[assessment.pk, indicator.code])
+    data = {"source_organization": "Нацстатком", "source_title": "Ежегодник " + MIXED}
+    client = client_for(coordinator)
+    page = client.post(url, data)
+    html = page.content.decode()
+    assert page.status_code == 400 and not Source.objects.exists()
+    assert "З<mark>a</mark>к<mark>o</mark>н" in html and 'name="keep_letters"' in html
+    assert client.post(url, data | {"keep_letters": "on"}).status_code == 302
+    assert Source.objects.count() == 1
