@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ..dates import DAY, PartialDate, format_partial_date
 from ..models import Assessment, LegalInstrument, Source
+from ..selectors.registry import normalized_title
 from .registry import instrument_save
 from .xlsx_export import instrument_label
 from .xlsx_import import E_COL, ParsedWorkbook, Problem
@@ -125,11 +126,13 @@ def _resolve_row(row: int, v: dict, ctx, names, parsed, codes) -> NewEvidence | 
 
 
 def _registered(ctx: dict, v: dict) -> LegalInstrument | None:
-    """A "new" instrument that the registry already holds (same title and number)."""
+    """A "new" instrument that the registry already holds (same title and number, compared as
+    the registry's duplicate check does: look-alike letters of two alphabets folded)."""
+    title, number = normalized_title(v["new_title"]), normalized_title(v["new_number"])
     for instrument in ctx["instruments"]:
         if (
-            instrument.title.casefold() == v["new_title"].casefold()
-            and instrument.number.casefold() == v["new_number"].casefold()
+            normalized_title(instrument.title) == title
+            and normalized_title(instrument.number) == number
         ):
             return instrument
     return None

@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from assessments.models import Evidence, LegalInstrument
 from assessments.services.xlsx_format import EVIDENCE_COLUMNS
+from assessments.services.xlsx_preview import import_confirm
 from tests import factories as f
 from tests.xlsx.helpers import edit, export
 from tests.xlsx.test_import_pages import _upload
@@ -68,3 +70,29 @@ def test_preview_shows_every_parsed_value_of_a_new_instrument_with_its_stored_da
     for shown in ("Law on Refugees", "44", "Art. 3", "Asylum procedure.", "Labour survey"):
         assert shown in html
     assert "1 July 2023 (typed as “01.07.2023”)" in html
+
+
+def test_a_new_instrument_typed_with_look_alike_letters_cites_the_registered_one(
+    assessment, focal_point, answered
+):
+    law = f.LegalInstrumentFactory(
+        country=assessment.country, title="Закон о внешней миграции", number="61"
+    )
+
+    def change(book):
+        sheet = book["Evidence"]
+        row = sheet.max_row + 1
+        values = {
+            "code": answered[0],
+            "new_title": "Зaкoн о внешней миграции",  # Latin "a" and "o"
+            "new_number": "61",
+            "new_kind": "Law",
+        }
+        for key, value in values.items():
+            sheet.cell(row=row, column=EV[key], value=value)
+
+    content = edit(export(focal_point, assessment), change)
+    before = LegalInstrument.objects.count()
+    import_confirm(assessment=assessment, user=focal_point, content=content, use_workbook={})
+    assert LegalInstrument.objects.count() == before
+    assert Evidence.objects.filter(instrument=law).count() == 1
