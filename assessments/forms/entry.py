@@ -50,6 +50,10 @@ class EvidenceForm(Form):
     source_year = forms.CharField(label=_("Year"), required=False, max_length=20)
     source_title = forms.CharField(label=_("Title"), required=False)
     source_url = forms.URLField(label=_("Link"), required=False, max_length=500)
+    confirm_new_source = forms.BooleanField(
+        label=_("Yes, this is a different source: add it"), required=False
+    )
+    keep_letters = forms.BooleanField(label=_("Keep these letters as typed"), required=False)
     locator = forms.CharField(
         label=_("Article or page"), required=False, max_length=200, help_text=_('e.g. "Article 9"')
     )
@@ -71,6 +75,11 @@ class EvidenceForm(Form):
             country_id=assessment.country_id, merged_into__isnull=True
         )
         self.fields["source"].queryset = Source.objects.filter(assessment=assessment)
+
+    def typed_texts(self) -> dict[str, str]:
+        """{label: text} of the new source's fields, for the script check."""
+        names = ("source_organization", "source_title")
+        return {str(self.fields[n].label): self.cleaned_data.get(n) or "" for n in names}
 
     def has_new_source(self) -> bool:
         data = self.cleaned_data

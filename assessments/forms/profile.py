@@ -89,7 +89,7 @@ class ProfileTextsForm(Form):
         for domain in domains or []:
             key = f"{texts.UPDATES_PREFIX}{domain.number}"
             self.fields[key] = forms.CharField(
-                label=_("Summary of updates: %(name)s") % {"name": domain.name},
+                label=_("Summary of updates: %(name)s") % {"name": domain.tr("name")},
                 required=False,
                 help_text=_("Drafted from the changes since the baseline; edit freely."),
                 widget=forms.Textarea(attrs={"rows": 4}),
@@ -141,6 +141,12 @@ class ProfileTextsForm(Form):
                 number = key.removeprefix(texts.UPDATES_PREFIX)
                 hashes[number] = draft_hash(self.fields[key].draft) if value else None
         return hashes
+
+    def mark_language(self, language: str) -> None:
+        """Each text box says which language it holds, for screen readers and spell checkers."""
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["lang"] = language
 
     def show_originals(self, original, assessment) -> None:
         """Attach the working language's wording to each field, shown beside it."""

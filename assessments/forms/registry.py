@@ -65,6 +65,10 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         label=_("Yes, this is a different instrument: save it"),
         required=False,
     )
+    keep_letters = forms.BooleanField(
+        label=_("Keep these letters as typed"),
+        required=False,
+    )
 
     class Meta:
         model = LegalInstrument
@@ -100,6 +104,11 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
                 initial=translated.get(code, ""),
                 widget=forms.TextInput(attrs={"lang": code}),
             )
+
+    def typed_texts(self) -> dict[str, str]:
+        """{label: text} of the title, number and titles per language, for the script check."""
+        names = [n for n in self.fields if n in ("title", "number") or n.startswith("title_")]
+        return {str(self.fields[n].label): self.cleaned_data.get(n) or "" for n in names}
 
     def clean_status(self):
         return self.cleaned_data.get("status") or LegalInstrument.Status.IN_FORCE

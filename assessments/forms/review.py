@@ -30,6 +30,11 @@ class FindingForm(Form):
     finding = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 6}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, language: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if language:  # the finding is written in the assessment's language
+            self.fields["finding"].widget.attrs["lang"] = language
+
 
 class PlacementForm(Form):
     placement = forms.ChoiceField(

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .assessment import Assessment
 from .framework import Indicator
+from .translatable import Translatable
 
 
-class SdgSubcategory(models.Model):
+class SdgSubcategory(Translatable):
     """One of the 30 yes/no sub-categories of SDG 10.7.2 (six domains of five)."""
 
     code = models.CharField(_("code"), max_length=4, unique=True)
@@ -26,7 +27,7 @@ class SdgSubcategory(models.Model):
         return f"{self.code} {self.text}"
 
 
-class GcmObjective(models.Model):
+class GcmObjective(Translatable):
     """One of the 23 objectives of the Global Compact for Migration."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)

@@ -26,7 +26,8 @@ class Framework(Translatable):
         verbose_name_plural = _("frameworks")
 
     def __str__(self) -> str:
-        return self.name
+        # Every page, filter and form that prints a framework object does so in its language.
+        return self.tr("name")
 
 
 class Domain(Translatable):
@@ -51,7 +52,7 @@ class Domain(Translatable):
         verbose_name_plural = _("domains")
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {self.tr('name')}"
 
     @property
     def anchor(self) -> str:
@@ -73,7 +74,7 @@ class SubDomain(Translatable):
         verbose_name_plural = _("sub-domains")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.tr('name')}"
 
 
 class Indicator(Translatable):
@@ -95,7 +96,7 @@ class Indicator(Translatable):
         verbose_name_plural = _("indicators")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.title}"
+        return f"{self.code} {self.tr('title')}"
 
 
 class Level(models.TextChoices):
@@ -126,4 +127,4 @@ class AnswerOption(Translatable):
         verbose_name_plural = _("answer options")
 
     def __str__(self) -> str:
-        return self.label
+        return self.tr("label")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ..models import Assessment, Domain, Evidence, Response, Source
+from ..selectors.registry import normalized_title
 from ..selectors.sdg import gcm_table
 from . import annex, texts
 from .language import Localizer
@@ -153,9 +154,17 @@ def _sources(assessment_id: int, language: str) -> list[SourceGroup]:
             SourceEntry(s.year, title.strip().rstrip("."), s.url)
         )
     return [
-        SourceGroup(org, sorted(entries, key=lambda e: (e.year, e.title.casefold())))
+        SourceGroup(org, _once(sorted(entries, key=lambda e: (e.year, e.title.casefold()))))
         for org, entries in sorted(groups.items(), key=lambda kv: kv[0].casefold())
     ]
+
+
+def _once(entries: list[SourceEntry]) -> list[SourceEntry]:
+    """Each source once, even if typed twice (same year and title after cleaning)."""
+    seen: dict[tuple[str, str], SourceEntry] = {}
+    for entry in entries:
+        seen.setdefault((entry.year.strip(), normalized_title(entry.title)), entry)
+    return list(seen.values())
 
 
 def _steps(steps, values: dict) -> list[ProcessStep]:
@@ -280,20 +289,20 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
         process_steps=_steps(merged["process_steps"], values),
     )
     if a.profile_texts.get(texts.GCM_TABLE_KEY):
-        profile.gcm = _gcm(a)
+        profile.gcm = _gcm(a, language)
     profile.toc = _toc(profile)
     profile.untranslated = list(local.missing)
     return profile
 
 
-def _gcm(assessment: Assessment) -> list[GcmEntry]:
+def _gcm(assessment: Assessment, language: str) -> list[GcmEntry]:
     def label(r: Response) -> str:
-        return f"{r.indicator.code} {r.indicator.title}"
+        return f"{r.indicator.code} {r.indicator.tr('title', language)}"
 
     return [
         GcmEntry(
             row.objective.number,
-            row.objective.title,
+            row.objective.tr("title", language),
             [label(r) for r in row.developed],
             [label(r) for r in row.further],
         )

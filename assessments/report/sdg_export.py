@@ -28,7 +28,7 @@ def sdg_rows(domains: list[DomainDraft]) -> list[list[str]]:
                 [
                     f"{domain.number}. {domain.name}",
                     row.subcategory.code,
-                    row.subcategory.text,
+                    row.subcategory.tr("text"),
                     yes if row.suggested else no,
                     yes if row.value else no,
                     row.override.reason if row.override else "",

@@ -27,7 +27,7 @@ def profile_sections(assessment: Assessment) -> list[Section]:
     if assessment.baseline_id:
         sections.append(Section("updates", _("Summary of updates since the baseline")))
     for domain in assessment.framework.domains.order_by("number"):
-        title = domain.chapter_title or domain.name
+        title = domain.tr("chapter_title") or domain.tr("name")
         sections.append(Section(f"domain-{domain.number}", f"{domain.number}. {title}"))
     if assessment.covid_module:
         sections.append(Section("covid", _("Annex: COVID-19 module")))

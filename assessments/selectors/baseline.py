@@ -60,7 +60,7 @@ class BaselineBeside:
 
     @property
     def option_label(self) -> str:
-        return self.response.option.label if self.response and self.response.option_id else ""
+        return self.response.option.tr("label") if self.response and self.response.option_id else ""
 
 
 def baseline_beside(response: Response) -> BaselineBeside | None:

@@ -5,6 +5,7 @@ import unicodedata
 
 from django.db.models import Count, Q, QuerySet
 
+from ..homoglyphs import fold_lookalikes
 from ..models import AuditEntry, Country, LegalInstrument
 from ..text import clean_text
 
@@ -12,8 +13,9 @@ _QUOTES_AND_PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def normalized_title(title: str) -> str:
-    """Case, punctuation, quotes, spaces and invisible characters removed, for matching."""
-    text = unicodedata.normalize("NFKC", clean_text(title or "")).casefold()
+    """Case, punctuation, quotes, spaces, invisible characters and look-alike letters (Latin
+    "c" in a Cyrillic word) removed, for matching."""
+    text = fold_lookalikes(unicodedata.normalize("NFKC", clean_text(title or "")))
     return " ".join(_QUOTES_AND_PUNCTUATION.sub(" ", text).split())
 
 
@@ -27,10 +29,12 @@ def instruments_with_number(
     *, country: Country, number: str, exclude_pk: int | None = None
 ) -> list[LegalInstrument]:
     """Entries already using this number, whatever their date."""
-    number = (number or "").strip()
-    if not number:
+    key = normalized_title(number)
+    if not key:
         return []
-    return list(_live(country, exclude_pk).filter(number__iexact=number))
+    # Compared in Python: "УП-123" typed with a Latin "У" look-alike must match too.
+    live = _live(country, exclude_pk).exclude(number="")
+    return [i for i in live if normalized_title(i.number) == key]
 
 
 def instruments_with_similar_title(

@@ -153,7 +153,7 @@ def review_history(response: Response) -> list[HistoryItem]:
                 note=rev.note,
                 version=rev.version,
                 status=rev.get_status_display(),
-                option=rev.option.label if rev.option_id else "",
+                option=rev.option.tr("label") if rev.option_id else "",
                 diff=diff,
             )
         )

@@ -123,7 +123,7 @@ def sdg_draft(assessment: Assessment) -> list[DomainDraft]:
             for i in sorted(sub.indicators.all(), key=lambda i: i.order)
             if i.pk in answers and answers[i.pk].option.level != Level.NOT_APPLICABLE
         ]
-        domain = domains.setdefault(sub.domain, DomainDraft(sub.domain, sub.domain_name))
+        domain = domains.setdefault(sub.domain, DomainDraft(sub.domain, sub.tr("domain_name")))
         domain.rows.append(SubcategoryDraft(sub, support, overrides.get(sub.pk)))
     return [domains[n] for n in sorted(domains)]
 

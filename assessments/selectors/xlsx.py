@@ -1,10 +1,12 @@
 """Reads behind the offline workbook and the analysis export, in a fixed number of queries."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q
 
+from .. import permissions
 from ..models import (
     AnswerOption,
     Assessment,
@@ -14,6 +16,7 @@ from ..models import (
     Response,
     Source,
 )
+from ..report.texts import edition
 from .work import assessment_indicators, indicators_for
 
 
@@ -103,3 +106,17 @@ def analysis_data(assessments: list[Assessment]) -> tuple[list[Indicator], list[
             AnalysisColumn(assessment, {r.indicator_id: r for r in responses.annotate(n=live)})
         )
     return list(indicators.values()), columns
+
+
+# Characters that Windows, macOS or a browser refuse in a file name.
+_UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|@\x00-\x1f]+')
+
+
+def workbook_filename(*, assessment: Assessment, user, language: str) -> str:
+    """Country, edition and the person's ministry, in the language; never the person's address."""
+    _name, short_name = assessment.country.names(language)
+    membership = permissions.membership(user, assessment)  # cached for the request
+    institution = membership.institution if membership else ""
+    parts = ["MGI", short_name, edition(assessment, language), institution]
+    cleaned = [" ".join(_UNSAFE_IN_FILE_NAME.sub(" ", p).split()) for p in parts]
+    return " - ".join(p for p in cleaned if p)[:180] + ".xlsx"

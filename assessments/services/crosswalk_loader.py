@@ -63,15 +63,38 @@ def crosswalk_load(*, data: dict) -> CrosswalkReport:
     report = CrosswalkReport()
     subs: dict[str, SdgSubcategory] = {}
     for domain in data["domains"]:
+        names = domain.get("translations") or {}
         for row in domain["subcategories"]:
+            texts = row.get("translations") or {}
             values = {
                 "domain": domain["number"],
                 "domain_name": domain["name"],
                 "text": row["text"],
+                # {language: {"domain_name": ..., "text": ...}}, as Translatable.tr reads them.
+                "translations": {
+                    code: {
+                        "domain_name": names.get(code, {}).get("name", ""),
+                        **texts.get(code, {}),
+                    }
+                    for code in sorted(set(names) | set(texts))
+                },
             }
             subs[row["code"]] = _sync(SdgSubcategory, {"code": row["code"]}, values, report)
+    titles = data.get("gcm_objectives_translations") or {}
     objectives = {
-        int(n): _sync(GcmObjective, {"number": int(n)}, {"title": title}, report)
+        int(n): _sync(
+            GcmObjective,
+            {"number": int(n)},
+            {
+                "title": title,
+                "translations": {
+                    code: {"title": by_number[n]}
+                    for code, by_number in sorted(titles.items())
+                    if n in by_number
+                },
+            },
+            report,
+        )
         for n, title in data["gcm_objectives"].items()
     }
     report.subcategories, report.objectives = len(subs), len(objectives)

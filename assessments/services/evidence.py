@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Evidence, LegalInstrument, Response, Source
+from ..selectors.sources import sources_like
 from .carry_over import carry_refresh
 from .entry import response_row
 from .revisions import revision_write
@@ -29,9 +30,36 @@ def _lock_editable(response: Response, user: AbstractBaseUser) -> Response:
 
 
 def source_create(
-    *, assessment: Assessment, organization: str, year: str, title: str, url: str = ""
+    *,
+    assessment: Assessment,
+    organization: str,
+    year: str,
+    title: str,
+    url: str = "",
+    confirmed_different: bool = False,
 ) -> Source:
-    """A new bibliographic entry of the assessment, cited from evidence; "n.d." without a year."""
+    """The assessment's entry for this source, cited from evidence; "n.d." without a year.
+
+    A source typed again (same organization, year and title after cleaning) is the existing
+    one, so that key sources list it once; one with the same title and another organization
+    or year needs the person's confirmation, as a registry entry does.
+    """
+    identical, similar = sources_like(
+        assessment=assessment, organization=organization, year=year, title=title
+    )
+    if identical is not None:
+        if url and not identical.url:
+            identical.url = url
+            identical.save(update_fields=["url"])
+        return identical
+    if similar and not confirmed_different:
+        raise ApplicationError(
+            _(
+                "The assessment already has a source with this title: %(sources)s. Choose it "
+                "from the list, or confirm that yours is a different source."
+            )
+            % {"sources": "; ".join(f"“{s}”" for s in similar)}
+        )
     source = Source(
         assessment=assessment, organization=organization, year=year or "n.d.", title=title, url=url
     )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import permissions
@@ -100,7 +101,7 @@ def person_invite(
         users=[user],
         subject=lambda: (
             _("You are invited to the MGI assessment of %(country)s")
-            % {"country": assessment.country.short_name}
+            % {"country": assessment.country.names(get_language())[1]}
         ),
         body=lambda: (
             _(
@@ -134,7 +135,7 @@ def _add_new_account(assessment, actor, email, role, institution, first_name, la
         users=[user],
         subject=lambda: (
             _("You take part in the MGI assessment of %(country)s")
-            % {"country": assessment.country.short_name}
+            % {"country": assessment.country.names(get_language())[1]}
         ),
         body=lambda: (
             _(

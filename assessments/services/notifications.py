@@ -1,12 +1,15 @@
 """Email notifications, sent after the transaction that caused them commits."""
 
 from collections.abc import Callable, Iterable
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext
 
 from ..models import UserSettings
 
@@ -16,6 +19,16 @@ Text = str | Callable[[], str]
 def absolute_url(path: str) -> str:
     """The full address of a path of the site, for emails (never built from a request)."""
     return settings.SITE_URL + path
+
+
+def sender() -> str:
+    """DEFAULT_FROM_EMAIL with its display name in the active language, where we translate it."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    # gettext returns a name we do not translate unchanged; ours is "MGI self-assessment".
+    if not name:
+        return settings.DEFAULT_FROM_EMAIL
+    # Unencoded: Django's mail encodes the header itself (RFC 2047).
+    return str(Address(display_name=gettext(name), addr_spec=address))
 
 
 def _render(text: Text) -> str:
@@ -40,8 +53,8 @@ def notify(*, users: Iterable[AbstractBaseUser], subject: Text, body: Text) -> l
         for address in recipients:
             language = languages.get(people[address].pk) or settings.LANGUAGE_CODE
             with translation.override(language):
-                text = _render(subject), _render(body)
-            send_mail(text[0], text[1], settings.DEFAULT_FROM_EMAIL, [address])
+                text = _render(subject), _render(body), sender()
+            send_mail(text[0], text[1], text[2], [address])
 
     # A refused or rolled-back change must not have told anyone about itself.
     transaction.on_commit(send)

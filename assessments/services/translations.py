@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
+from ..languages import language_of
 from ..models import Response
 from ..report.schedule import profile_schedule_render
 from .audit import audit_log
+from .entry import response_save
 from .preferences import other_languages
 
 
@@ -83,3 +85,42 @@ def finding_translations_save(
             data=data,
         )
     return response
+
+
+@transaction.atomic
+def finding_save_as_translation(
+    *, response: Response, user: AbstractBaseUser, language: str, version: int
+) -> Response:
+    """The finding's text becomes its translation into `language`; the finding goes back to its
+    last text in the assessment's language (empty when it never had one)."""
+    if response.pk is None:
+        raise ApplicationError(_("There is no finding to keep as a translation."))
+    response = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("assessment", "option")
+        .get(pk=response.pk)
+    )
+    text = response.finding
+    if language not in other_languages(response.assessment.language) or not text.strip():
+        raise ApplicationError(_("There is no finding to keep as a translation."))
+    working = response.assessment.language
+    # Autosave may have stored the other-language text already: look back in the revisions.
+    previous = ""
+    for revision in response.revisions.exclude(finding=text).order_by("-version")[:50]:
+        if not revision.finding.strip() or language_of(revision.finding) == working:
+            previous = revision.finding
+            break
+    saved = response_save(
+        response=response, user=user, option=response.option, finding=previous, version=version
+    )
+    saved.finding_translations = merge_translations(saved.finding_translations, {language: text})
+    saved.save(update_fields=["finding_translations"])
+    profile_schedule_render(saved.assessment_id)
+    audit_log(
+        assessment=saved.assessment,
+        actor=user,
+        action="response.translate",
+        response=saved,
+        data={"languages": [language]},
+    )
+    return saved

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
-from ..dates import DAY, PartialDate
+from ..dates import DAY, PartialDate, format_partial_date
 from ..models import Assessment, LegalInstrument, Source
+from ..selectors.registry import normalized_title
 from .registry import instrument_save
 from .xlsx_export import instrument_label
 from .xlsx_import import E_COL, ParsedWorkbook, Problem
@@ -19,9 +20,19 @@ class NewInstrument:
     kind: str
     adopted: PartialDate | None
     created: LegalInstrument | None = None
+    adopted_typed: str = ""
 
     def __str__(self) -> str:
         return f"{self.title} (No. {self.number})" if self.number else self.title
+
+    @property
+    def kind_label(self) -> str:
+        return str(LegalInstrument.Kind(self.kind).label)
+
+    @property
+    def adopted_stored(self) -> str:
+        """The date as the registry will store and print it, e.g. "1 July 2023"."""
+        return format_partial_date(*self.adopted) if self.adopted else ""
 
 
 @dataclass
@@ -95,7 +106,14 @@ def _resolve_row(row: int, v: dict, ctx, names, parsed, codes) -> NewEvidence | 
         elif instrument is None:
             key = (v["new_title"].casefold(), v["new_number"].casefold())
             new = names["created"].setdefault(
-                key, NewInstrument(v["new_title"], v["new_number"], kind, v["new_adopted_on"])
+                key,
+                NewInstrument(
+                    v["new_title"],
+                    v["new_number"],
+                    kind,
+                    v["new_adopted_on"],
+                    adopted_typed=v.get("new_adopted_typed", ""),
+                ),
             )
     source = names["sources"].get(v["source"].casefold()) if v["source"] else None
     if v["source"] and source is None:
@@ -108,11 +126,13 @@ def _resolve_row(row: int, v: dict, ctx, names, parsed, codes) -> NewEvidence | 
 
 
 def _registered(ctx: dict, v: dict) -> LegalInstrument | None:
-    """A "new" instrument that the registry already holds (same title and number)."""
+    """A "new" instrument that the registry already holds (same title and number, compared as
+    the registry's duplicate check does: look-alike letters of two alphabets folded)."""
+    title, number = normalized_title(v["new_title"]), normalized_title(v["new_number"])
     for instrument in ctx["instruments"]:
         if (
-            instrument.title.casefold() == v["new_title"].casefold()
-            and instrument.number.casefold() == v["new_number"].casefold()
+            normalized_title(instrument.title) == title
+            and normalized_title(instrument.number) == number
         ):
             return instrument
     return None

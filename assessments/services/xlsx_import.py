@@ -279,6 +279,8 @@ def _read_evidence(ws, existing: dict[int, list], parsed: ParsedWorkbook) -> Non
             parsed.problems.append(
                 Problem(ws.title, number, "A", _("Leave this column empty for new evidence."))
             )
+        # The text as typed is kept so that the preview can show how it was read.
+        values["new_adopted_typed"] = values["new_adopted_on"]
         values["new_adopted_on"] = _date(ws.title, number, values["new_adopted_on"], parsed)
         parsed.evidence.append(NewEvidenceRow(row=number, values=values))
 

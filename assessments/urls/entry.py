@@ -16,6 +16,11 @@ urlpatterns = [
     path("a/<int:pk>/i/<str:code>/submit/", entry.response_submit, name="response-submit"),
     path("a/<int:pk>/i/<str:code>/history/", entry.response_history, name="response-history"),
     path(
+        "a/<int:pk>/i/<str:code>/as-translation/",
+        entry.finding_as_translation,
+        name="response-finding-as-translation",
+    ),
+    path(
         "a/<int:pk>/i/<str:code>/history/<int:version>/restore/",
         entry.revision_restore,
         name="revision-restore",

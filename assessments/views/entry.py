@@ -2,21 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..forms.entry import EvidenceForm, NewInstrumentForm, ResponseForm
+from ..languages import clearly_other_language
 from ..selectors.assessments import assessment_for
 from ..selectors.carried import page_refusal
 from ..selectors.history import history_for
 from ..selectors.work import indicator_for, neighbours
-from ..services import entry, workflow
+from ..services import entry, translations, workflow
+from ..services.preferences import other_languages
 from .review import comments_context
 
 
@@ -38,6 +42,7 @@ def page_context(request, assessment, indicator, response, **extra):
         else []
     )
     chosen = response.option_id
+    editable = permissions.can_edit_response(request.user, response)
     if "form" in extra and extra["form"].is_bound:
         chosen = extra["form"].data.get("option")
     context = {
@@ -53,7 +58,8 @@ def page_context(request, assessment, indicator, response, **extra):
             }
             for option in indicator.options.all()
         ],
-        "editable": permissions.can_edit_response(request.user, response),
+        "editable": editable,
+        "language_warning": language_warning(response, editable),
         "read_only_reason": permissions.why_not_editable(request.user, response),
         "evidence": [e for e in evidence if e.removed_at is None],
         "removed_evidence": [e for e in evidence if e.removed_at is not None],
@@ -172,6 +178,45 @@ def _conflict(request, exc, autosave, form, assessment, indicator, response):
         ),
         status=409,
     )
+
+
+def language_warning(response, editable: bool) -> dict | None:
+    """A finding clearly in another language than the assessment's: offered as a translation."""
+    detected = clearly_other_language(response.finding, response.assessment.language)
+    if detected is None or detected not in other_languages(response.assessment.language):
+        return None
+    return {
+        "language": detected,
+        "detected": _language_name(detected),
+        "working": _language_name(response.assessment.language),
+        "editable": editable,
+    }
+
+
+def _language_name(code: str) -> str:
+    # Mid-sentence, French, Spanish and Russian write language names in lower case.
+    name = str(get_language_info(code)["name_translated"])
+    return name if (get_language() or "en").startswith("en") else name.lower()
+
+
+@login_required
+@require_POST
+def finding_as_translation(request, pk: int, code: str):
+    """Keep the finding's text as its translation into the language it is written in."""
+    assessment, indicator, response = load(request, pk, code)
+    if not permissions.can_edit_response(request.user, response):
+        raise PermissionDenied
+    try:
+        translations.finding_save_as_translation(
+            response=response,
+            user=request.user,
+            language=request.POST.get("language", ""),
+            version=int(request.POST.get("version") or -1),
+        )
+        messages.success(request, _("The text was kept as the finding's translation."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(response.get_absolute_url())
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.entry import EvidenceForm, NewInstrumentForm
+from ..homoglyphs import mixed_in
 from ..models import Evidence
 from ..selectors.assessments import assessments_visible_to
 from ..selectors.registry import registry_duplicates
@@ -27,7 +28,12 @@ def evidence_add(request, pk: int, code: str):
         return redirect(response.get_absolute_url() + "#evidence")
     form = EvidenceForm(request.POST, request.FILES, assessment=assessment)
     new_instrument = NewInstrumentForm(request.POST, prefix="new")
-    if form.is_valid() and new_instrument.is_valid():
+    mixed = _mixed_scripts(form, new_instrument)
+    if mixed and not form.cleaned_data["keep_letters"]:
+        form.add_error(
+            "keep_letters", _("Retype the marked letters, or keep them if they are meant.")
+        )
+    elif form.is_valid() and new_instrument.is_valid():
         try:
             with transaction.atomic():
                 if request.POST.get("then") == "confirm":
@@ -54,8 +60,22 @@ def evidence_add(request, pk: int, code: str):
         evidence_form=form,
         instrument_form=new_instrument,
         evidence_open=True,
+        mixed=mixed,
     )
     return render(request, "assessments/response_edit.html", context, status=400)
+
+
+def _mixed_scripts(form, new_instrument) -> list:
+    """Words of the new source or instrument that mix look-alike letters of two alphabets."""
+    if not (form.is_valid() and new_instrument.is_valid()):
+        return []
+    typed = form.typed_texts()
+    if new_instrument.is_filled():
+        typed |= {
+            str(new_instrument.fields[n].label): new_instrument.cleaned_data.get(n) or ""
+            for n in ("title", "number")
+        }
+    return mixed_in(typed)
 
 
 def _add(request, form, new_instrument, assessment, response):
@@ -78,6 +98,7 @@ def _add(request, form, new_instrument, assessment, response):
             year=data["source_year"],
             title=data["source_title"],
             url=data["source_url"],
+            confirmed_different=data["confirm_new_source"],
         )
     evidence_service.evidence_add(
         response=response,

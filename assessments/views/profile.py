@@ -160,6 +160,7 @@ def profile_texts(request, pk: int):
         seen=(assessment.updates_draft_hashes or {}).get(language),
         initial={"annex_all_instruments": assessment.annex_all_instruments},
     )
+    form.mark_language(language)
     if language != assessment.language:
         form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
     if copied is not None:  # "Use the draft" without JavaScript: nothing is saved

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.registry import InstrumentFilterForm, InstrumentForm
+from ..homoglyphs import mixed_in
 from ..models import Country, Evidence, LegalInstrument
 from ..selectors.assessments import assessments_visible_to
 from ..selectors.registry import (
@@ -61,11 +62,14 @@ def instrument_edit(request, code: str, instrument_pk: int | None = None):
     form = InstrumentForm(
         request.POST or None, instance=instrument or LegalInstrument(country=country)
     )
-    same_number, similar = [], []
+    same_number, similar, mixed = [], [], []
     if request.method == "POST" and form.is_valid():
         # The form has put the cleaned values on its instance: check them before saving.
         same_number, similar = duplicates_of(form.instance)
-        if not (same_number or similar) or form.cleaned_data["confirm_duplicate"]:
+        mixed = mixed_in(form.typed_texts())
+        duplicate_ok = not (same_number or similar) or form.cleaned_data["confirm_duplicate"]
+        letters_ok = not mixed or form.cleaned_data["keep_letters"]
+        if duplicate_ok and letters_ok:
             try:
                 saved = instrument_save(
                     instrument=form.save(commit=False),
@@ -77,10 +81,15 @@ def instrument_edit(request, code: str, instrument_pk: int | None = None):
             else:
                 messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
                 return redirect(saved.get_absolute_url())
-        else:
+        if not duplicate_ok:
             form.add_error(
                 "confirm_duplicate",
                 _("Check the entries shown above. Save only if this is a different instrument."),
+            )
+        if not letters_ok:
+            form.add_error(
+                "keep_letters",
+                _("Retype the marked letters, or keep them if they are meant."),
             )
     context = {
         "country": country,
@@ -88,6 +97,7 @@ def instrument_edit(request, code: str, instrument_pk: int | None = None):
         "instrument": instrument,
         "same_number": same_number,
         "similar": similar,
+        "mixed": mixed,
     }
     return render(request, "assessments/registry/form.html", context)
 

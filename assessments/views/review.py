@@ -110,7 +110,8 @@ def response_page(request, pk: int, code: str):
         "return_form": ReturnForm(),
         "waive_form": WaiveForm(),
         "finding_form": FindingForm(
-            initial={"finding": response.finding, "version": response.version}
+            initial={"finding": response.finding, "version": response.version},
+            language=response.assessment.language,
         ),
         "placement_form": PlacementForm(
             initial={"placement": response.placement_override, "reason": response.placement_reason}

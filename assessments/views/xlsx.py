@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +14,7 @@ from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.xlsx import WorkbookUploadForm, chosen_conflicts
 from ..selectors.assessments import assessment_for, assessments_visible_to
-from ..selectors.xlsx import analysis_data, workbook_data
+from ..selectors.xlsx import analysis_data, workbook_data, workbook_filename
 from ..services.xlsx_analysis import analysis_csv, analysis_table, analysis_xlsx
 from ..services.xlsx_export import workbook_export
 from ..services.xlsx_import import WorkbookError
@@ -24,7 +26,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _attachment(content, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # RFC 6266 with a UTF-8 fallback: the name may be in Cyrillic or carry accents.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -38,7 +41,8 @@ def workbook_download(request, pk: int):
     if not permissions.can_export_workbook(request.user, assessment):
         raise PermissionDenied
     content = workbook_export(data=workbook_data(request.user, assessment), user=request.user)
-    name = f"MGI-{assessment.country.code}-{assessment.year}-{request.user.username}.xlsx"
+    language = (get_language() or "en").split("-")[0]
+    name = workbook_filename(assessment=assessment, user=request.user, language=language)
     return _attachment(content, XLSX, name)
 
 

@@ -40,6 +40,8 @@ GET_MATRIX = {
 POST_MATRIX = {
     "response-edit": [302, 302, 404, 404, 302, 403, 403],
     "response-submit": [302, 302, 404, 404, 302, 302, 302],
+    # Issue 32: keeping a finding as its translation is an edit of the finding.
+    "response-finding-as-translation": [302, 302, 404, 404, 302, 403, 403],
     "evidence-restore": [302, 302, 404, 404, 302, 302, 302],
     "instrument-merge-undo": [302, 403, 403, 404, 302, 302, 302],
 }
@@ -80,6 +82,7 @@ def url_for(name, world):
         "response-edit": [a.pk, i.code],
         "response-submit": [a.pk, i.code],
         "response-history": [a.pk, i.code],
+        "response-finding-as-translation": [a.pk, i.code],
         "evidence-download": [e.pk],
         "evidence-remove": [e.pk],
         "evidence-restore": [e.pk],

@@ -6,15 +6,25 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.models import AnswerOption, Domain, Framework, Indicator, SubDomain
+from assessments.models import (
+    AnswerOption,
+    Domain,
+    Framework,
+    GcmObjective,
+    Indicator,
+    SdgSubcategory,
+    SubDomain,
+)
 
-# The framework texts each language must translate, per model.
+# The framework and crosswalk texts each language must translate, per model.
 FRAMEWORK_FIELDS = {
     Framework: ("name", "description"),
     Domain: ("name", "migof_text", "chapter_title", "description"),
     SubDomain: ("name",),
     Indicator: ("title", "question", "guidance"),
     AnswerOption: ("label", "statement_template"),
+    SdgSubcategory: ("domain_name", "text"),
+    GcmObjective: ("title",),
 }
 
 
@@ -36,7 +46,7 @@ def interface_missing(language: str) -> tuple[int, int]:
 
 
 def framework_missing(language: str) -> int:
-    """Framework texts (non-empty in English) without a translation in the language."""
+    """Framework and crosswalk texts (non-empty in English) without a translation."""
     missing = 0
     for model, fields in FRAMEWORK_FIELDS.items():
         for obj in model.objects.only("translations", *fields):
@@ -51,7 +61,10 @@ def framework_missing(language: str) -> int:
 
 
 class Command(BaseCommand):
-    help = "List, per language, interface messages and framework texts lacking a translation."
+    help = (
+        "List, per language, interface messages and framework and crosswalk texts lacking a "
+        "translation."
+    )
 
     def handle(self, *args, **options):
         incomplete = []
@@ -66,7 +79,7 @@ class Command(BaseCommand):
             else:
                 line = (
                     f"{code}: {empty} interface messages empty, {fuzzy} fuzzy, "
-                    f"{framework} framework texts missing"
+                    f"{framework} framework and crosswalk texts missing"
                 )
                 if empty or fuzzy or framework:
                     incomplete.append(code)
