@@ -89,7 +89,7 @@ class ProfileTextsForm(Form):
         for domain in domains or []:
             key = f"{texts.UPDATES_PREFIX}{domain.number}"
             self.fields[key] = forms.CharField(
-                label=_("Summary of updates: %(name)s") % {"name": domain.tr("name")},
+                label=_("Summary of updates: %(name)s") % {"name": domain.name},
                 required=False,
                 help_text=_("Drafted from the changes since the baseline; edit freely."),
                 widget=forms.Textarea(attrs={"rows": 4}),
