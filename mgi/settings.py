@@ -99,17 +99,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in throttling (django-axes): 5 failures within 15 minutes, per account or per
-# address, lock that account or address out for 15 minutes. Refusals are audited.
+# Sign-in throttling (django-axes): 5 failures within 15 minutes lock the account, 30 lock
+# the address (an office shares one), for 15 minutes. Refusals are audited. People sign in
+# with their email or their username; failures count against the account either way.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "assessments.services.sign_in.EmailOrUsernameBackend",
 ]
+AXES_HANDLER = "assessments.services.sign_in.AccountThenAddressHandler"
+AXES_USERNAME_CALLABLE = "assessments.services.sign_in.account_username"
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_ADDRESS_FAILURE_LIMIT = 30
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_USE_ATTEMPT_EXPIRATION = True
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success clears that account's failures only (the handler); axes' own reset would clear
+# the whole address's.
+AXES_RESET_ON_SUCCESS = False
 # A refused try during the cool-off does not extend it, but is still signalled (audited).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "assessments.views.auth.locked_out"

@@ -1,10 +1,13 @@
-"""The password reset form, whose email speaks the account owner's language."""
+"""Sign-in and password reset forms."""
 
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.validators import MaxLengthValidator
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from ..selectors.preferences import user_language
+from ..services.sign_in import IDENTIFIER_MAX_LENGTH
 
 
 class LocalizedPasswordResetForm(PasswordResetForm):
@@ -13,3 +16,16 @@ class LocalizedPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         with translation.override(user_language(context["user"]) or settings.LANGUAGE_CODE):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+class SignInForm(AuthenticationForm):
+    """People sign in with their email; the demo's and older accounts' usernames work too."""
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.label = _("Email or username")
+        field.max_length = IDENTIFIER_MAX_LENGTH
+        field.widget.attrs.update(autocomplete="username", maxlength=IDENTIFIER_MAX_LENGTH)
+        field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
+        field.validators.append(MaxLengthValidator(IDENTIFIER_MAX_LENGTH))

@@ -4,12 +4,11 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ..forms.auth import LocalizedPasswordResetForm
+from ..forms.auth import LocalizedPasswordResetForm, SignInForm
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +20,12 @@ def locked_out(request, original_response=None, credentials=None):
         "Too many failed sign-in attempts. Signing in is paused for %(minutes)d minutes "
         "for this account and this address; try again later or reset your password."
     ) % {"minutes": minutes}
-    context = {"form": AuthenticationForm(request), "locked_out": message}
+    context = {"form": SignInForm(request), "locked_out": message}
     return render(request, "registration/login.html", context, status=429)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = SignInForm
 
 
 class RedirectThenRun(HttpResponseRedirect):
