@@ -1,6 +1,12 @@
-"""Middleware: the chosen interface language, and headers that keep private pages private."""
+"""Middleware: the chosen interface language, headers that keep private pages private, and
+sessions that end after inactivity."""
+
+import time
 
 from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -41,3 +47,63 @@ class PrivacyHeadersMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+SEEN_KEY = "_session_seen"
+STARTED_KEY = "_session_started"
+SIGNED_OUT_KEY = "signed_out"
+# Free-text fields of the forms people write in (finding, comments, notes, reasons).
+SIGNED_OUT_FIELDS = {"finding", "comment", "text", "reason", "note", "body"}
+# The last-seen time is written at most this often: not a session write per request.
+SEEN_RESOLUTION = 60
+# Unsaved text kept for the signed-out page, per field: enough for any finding.
+KEPT_TEXT_LIMIT = 20_000
+
+
+class SessionTimeoutMiddleware:
+    """Sign people out after SESSION_IDLE_TIMEOUT without activity or SESSION_ABSOLUTE_TIMEOUT
+    in all, and say so on the signed-out page, with any text the refused post carried."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            expired = self._expired(request)
+            if expired:
+                return self._sign_out(request, expired)
+        return self.get_response(request)
+
+    def _expired(self, request) -> str:
+        now = int(time.time())
+        session = request.session
+        started = session.setdefault(STARTED_KEY, now)
+        seen = session.get(SEEN_KEY, now)
+        if now - seen > settings.SESSION_IDLE_TIMEOUT.total_seconds():
+            return "idle"
+        if now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
+            return "absolute"
+        if SEEN_KEY not in session or now - seen >= SEEN_RESOLUTION:
+            session[SEEN_KEY] = now
+        return ""
+
+    def _sign_out(self, request, reason: str):
+        kept = {}
+        if request.method == "POST":
+            # Text the person typed after the last autosave: shown back, never saved.
+            kept = {
+                key: value[:KEPT_TEXT_LIMIT]
+                for key, value in request.POST.items()
+                if key in SIGNED_OUT_FIELDS and value.strip()
+            }
+        logout(request)
+        next_url = request.get_full_path() if request.method == "GET" else ""
+        request.session[SIGNED_OUT_KEY] = {"reason": reason, "kept": kept, "next": next_url}
+        target = reverse("signed-out")
+        if request.headers.get("HX-Request"):
+            # htmx: leave the page and its text alone, and let the page say what happened.
+            response = HttpResponse(status=204)
+            response["HX-Trigger"] = "signed-out"
+            return response
+        return HttpResponseRedirect(target)

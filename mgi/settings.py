@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "assessments.middleware.SessionTimeoutMiddleware",
     "assessments.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -95,7 +96,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Auth -------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -121,6 +125,14 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "assessments.views.auth.locked_out"
 # No banner on every manage.py command; failures and lockouts still log (warnings, below).
 AXES_VERBOSE = False
+# Sessions end after 2 hours without activity and 12 hours in all (OWASP ASVS level 2);
+# assessments.middleware.SessionTimeoutMiddleware enforces both and says why on a page.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=120))
+SESSION_ABSOLUTE_TIMEOUT = timedelta(minutes=env.int("SESSION_ABSOLUTE_MINUTES", default=720))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+# Set-password and reset links, and invitations, work once and for 7 days.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
+INVITATION_MAX_AGE = timedelta(days=7)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "assessments:my-work"
 LOGOUT_REDIRECT_URL = "login"

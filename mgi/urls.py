@@ -14,6 +14,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
+    path("accounts/signed-out/", auth.signed_out, name="signed-out"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ..forms.auth import LocalizedPasswordResetForm, SignInForm
+from ..middleware import SIGNED_OUT_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -75,3 +76,19 @@ def client_address(request) -> str:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [h.strip() for h in forwarded.split(",") if h.strip()]
     return hops[-1] if hops else request.META.get("REMOTE_ADDR", "")
+
+
+def signed_out(request):
+    """Where an ended session lands: why it ended, and any text its last post carried."""
+    state = request.session.get(SIGNED_OUT_KEY) or {}
+    hours = {
+        "idle": settings.SESSION_IDLE_TIMEOUT.total_seconds() / 3600,
+        "absolute": settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds() / 3600,
+    }
+    context = {
+        "reason": state.get("reason", ""),
+        "hours": f"{hours.get(state.get('reason'), 0):g}",
+        "kept": sorted(state.get("kept", {}).items()),
+        "next": state.get("next") or "",
+    }
+    return render(request, "registration/signed_out.html", context)
