@@ -60,6 +60,11 @@ SEEN_RESOLUTION = 60
 KEPT_TEXT_LIMIT = 20_000
 
 
+def session_clock_start(session) -> None:
+    now = int(time.time())
+    session[STARTED_KEY] = session[SEEN_KEY] = now
+
+
 class SessionTimeoutMiddleware:
     """Sign people out after SESSION_IDLE_TIMEOUT without activity or SESSION_ABSOLUTE_TIMEOUT
     in all, and say so on the signed-out page, with any text the refused post carried."""

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from ..selectors.setup import baseline_choices, countries, national_frameworks
@@ -81,3 +82,7 @@ class AssessmentForm(forms.Form):
         if value in (AUTO, NONE):
             return AUTO if value == AUTO else None
         return self.baselines.get(value)
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """The password of the account an invitation creates (validated against its names)."""

@@ -13,6 +13,7 @@ from django.db.models import Sum
 from ..text import clean_text
 
 User = get_user_model()
+SIGN_IN_BACKEND = "assessments.services.sign_in.EmailOrUsernameBackend"
 # Longer than any email or username: the rest cannot name an account.
 IDENTIFIER_MAX_LENGTH = 254
 

@@ -3,13 +3,16 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from ..forms.auth import LocalizedPasswordResetForm, SignInForm
 from ..middleware import SIGNED_OUT_KEY
+from ..services.sign_in import SIGN_IN_BACKEND
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +30,19 @@ def locked_out(request, original_response=None, credentials=None):
 
 class LoginView(auth_views.LoginView):
     form_class = SignInForm
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a password signs the person in and lands them on their work."""
+
+    post_reset_login = True
+    post_reset_login_backend = SIGN_IN_BACKEND
+    success_url = reverse_lazy("assessments:my-work")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set and you are signed in."))
+        return response
 
 
 class RedirectThenRun(HttpResponseRedirect):
