@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ..forms.auth import LocalizedPasswordResetForm, SignInForm
 from ..middleware import SIGNED_OUT_KEY
+from ..services import password_reset
 from ..services.sign_in import SIGN_IN_BACKEND
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,19 @@ class PasswordResetView(auth_views.PasswordResetView):
             "html_email_template_name": self.html_email_template_name,
             "extra_email_context": self.extra_email_context,
         }
-        return RedirectThenRun(self.get_success_url(), lambda: form.save(**opts))
+        allowed = password_reset.reset_request_record(
+            email=form.cleaned_data["email"], client_address=visitor_address(self.request)
+        )
+        # Refused or not, the visitor gets the same page at the same time.
+        then = (lambda: form.save(**opts)) if allowed else (lambda: None)
+        return RedirectThenRun(self.get_success_url(), then)
+
+
+def visitor_address(request) -> str:
+    """The address sign-in throttling uses: behind the proxy, the one it appended."""
+    if getattr(settings, "AXES_CLIENT_IP_CALLABLE", None):
+        return client_address(request)
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_address(request) -> str:
