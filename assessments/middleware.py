@@ -1,16 +1,18 @@
 """Middleware: the chosen interface language, headers that keep private pages private, and
 sessions that end after inactivity."""
 
+import re
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .services.preferences import LANGUAGE_SESSION_KEY, language_codes
+from .text import clean_text
 
 
 class UserLanguageMiddleware:
@@ -112,3 +114,43 @@ class SessionTimeoutMiddleware:
             response["HX-Trigger"] = "signed-out"
             return response
         return HttpResponseRedirect(target)
+
+
+# No valid path parameter holds a control character, a number too long for the database
+# (SQLite stops at 2**63) or a segment longer than any code or token we make.
+_BAD_PATH = re.compile(r"[\x00-\x1f\x7f-\x9f]|\d{19,}")
+PATH_SEGMENT_MAX = 200
+QUERY_VALUE_MAX = 1_000
+
+
+class HostileInputMiddleware:
+    """One place for input no view should see: impossible paths give 404, query strings are
+    cleaned like form text, and posted text loses the control characters a database refuses
+    (forms clean it again, field by field)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if _BAD_PATH.search(path) or any(len(s) > PATH_SEGMENT_MAX for s in path.split("/")):
+            raise Http404
+        if request.GET:
+            request.GET = _cleaned(request.GET, limit=QUERY_VALUE_MAX)
+        if request.method == "POST" and request.POST:
+            request.POST = _cleaned(request.POST, limit=None)
+        return self.get_response(request)
+
+
+def _cleaned(data: QueryDict, *, limit: int | None) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in data.lists():
+        if "password" in key:
+            # A password is checked as typed; only the hash is stored.
+            cleaned.setlist(key, values)
+            continue
+        # Query values are one line; posted text keeps its line breaks (forms decide).
+        kept = [clean_text(v, multiline=limit is None) for v in values]
+        cleaned.setlist(clean_text(key), [v[:limit] if limit else v for v in kept])
+    cleaned._mutable = False
+    return cleaned

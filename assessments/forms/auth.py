@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..selectors.preferences import user_language
 from ..services.sign_in import IDENTIFIER_MAX_LENGTH
+from .base import limit_text_fields
 
 
 class LocalizedPasswordResetForm(PasswordResetForm):
@@ -29,3 +30,4 @@ class SignInForm(AuthenticationForm):
         field.widget.attrs.update(autocomplete="username", maxlength=IDENTIFIER_MAX_LENGTH)
         field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
         field.validators.append(MaxLengthValidator(IDENTIFIER_MAX_LENGTH))
+        limit_text_fields(self)

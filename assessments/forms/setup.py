@@ -8,12 +8,13 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from ..selectors.setup import baseline_choices, countries, national_frameworks
+from .base import Form, limit_text_fields
 
 AUTO = "auto"
 NONE = "none"
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=countries(),
@@ -86,3 +87,7 @@ class AssessmentForm(forms.Form):
 
 class InvitationPasswordForm(SetPasswordForm):
     """The password of the account an invitation creates (validated against its names)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text_fields(self)
