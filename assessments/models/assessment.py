@@ -216,6 +216,13 @@ class Invitation(models.Model):
         return reverse("assessments:invitation", args=[self.token])
 
     @property
+    def inviter_name(self) -> str:
+        who = self.invited_by
+        if who is None:  # the inviter's account was deleted since
+            return str(_("The assessment's team"))
+        return who.get_full_name() or who.get_username()
+
+    @property
     def is_expired(self) -> bool:
         return self.created_at + settings.INVITATION_MAX_AGE < timezone.now()
 
