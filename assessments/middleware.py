@@ -65,6 +65,18 @@ KEPT_TEXT_LIMIT = 20_000
 def session_clock_start(session) -> None:
     now = int(time.time())
     session[STARTED_KEY] = session[SEEN_KEY] = now
+    session.pop(SIGNED_OUT_KEY, None)
+
+
+def _kept_text(request) -> dict:
+    """Text a post carried into an ended session: shown back, never saved."""
+    if request.method != "POST":
+        return {}
+    return {
+        key: value[:KEPT_TEXT_LIMIT]
+        for key, value in request.POST.items()
+        if key in SIGNED_OUT_FIELDS and value.strip()
+    }
 
 
 class SessionTimeoutMiddleware:
@@ -80,6 +92,14 @@ class SessionTimeoutMiddleware:
             expired = self._expired(request)
             if expired:
                 return self._sign_out(request, expired)
+        elif _kept_text(request) and SIGNED_OUT_KEY in request.session:
+            # The page was still open when its session ended (an autosave found out first):
+            # its Save lands on the signed-out page with the text, not on the sign-in form.
+            request.session[SIGNED_OUT_KEY] = {
+                **request.session[SIGNED_OUT_KEY],
+                "kept": _kept_text(request),
+            }
+            return HttpResponseRedirect(reverse("signed-out"))
         return self.get_response(request)
 
     def _expired(self, request) -> str:
@@ -96,14 +116,7 @@ class SessionTimeoutMiddleware:
         return ""
 
     def _sign_out(self, request, reason: str):
-        kept = {}
-        if request.method == "POST":
-            # Text the person typed after the last autosave: shown back, never saved.
-            kept = {
-                key: value[:KEPT_TEXT_LIMIT]
-                for key, value in request.POST.items()
-                if key in SIGNED_OUT_FIELDS and value.strip()
-            }
+        kept = _kept_text(request)
         logout(request)
         next_url = request.get_full_path() if request.method == "GET" else ""
         request.session[SIGNED_OUT_KEY] = {"reason": reason, "kept": kept, "next": next_url}

@@ -83,3 +83,18 @@ def test_passwords_under_twelve_characters_are_refused(weak):
 
 def test_the_demo_password_is_long_enough():
     validate_password("mgi-demo-2022", f.UserFactory(username="demo-check"))
+
+
+def test_after_an_autosave_found_the_session_ended_a_save_lands_on_the_signed_out_page(
+    client, focal_point, assessment, indicator
+):
+    client.force_login(focal_point)
+    _age(client, seen_ago=3 * HOUR, started_ago=3 * HOUR)
+    url = reverse("assessments:response-edit", args=[assessment.pk, indicator.code])
+    client.post(url, {"finding": "x", "autosave": "1"}, HTTP_HX_REQUEST="true")
+    page = client.post(url, {"finding": "Pressed Save afterwards.", "version": 0}, follow=True)
+    assert page.redirect_chain[-1][0] == reverse("signed-out")
+    assert "Pressed Save afterwards." in page.content.decode()
+    # Signing in again starts a fresh session clock and forgets the kept text.
+    client.post(reverse("login"), {"username": "focal", "password": f.PASSWORD})
+    assert "signed_out" not in client.session
