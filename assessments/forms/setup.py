@@ -91,3 +91,9 @@ class InvitationPasswordForm(SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limit_text_fields(self)
+
+
+class CancelForm(Form):
+    """Why an assessment is cancelled (the service refuses an empty reason with its message)."""
+
+    reason = forms.CharField(required=False, widget=forms.Textarea)

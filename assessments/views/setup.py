@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.people import MemberChangeForm
-from ..forms.setup import AssessmentForm, InvitationPasswordForm
+from ..forms.setup import AssessmentForm, CancelForm, InvitationPasswordForm
 from ..models import Country, Membership
 from ..selectors.assessments import assessment_for
 from ..selectors.setup import cancelled_for, invitation_by_token
@@ -76,9 +76,12 @@ def assessment_cancel(request, pk: int):
     if not permissions.can_cancel_assessment(request.user, assessment):
         raise PermissionDenied
     if request.method == "POST":
+        form = CancelForm(request.POST)
         try:
+            if not form.is_valid():
+                raise ApplicationError(" ".join(form.errors.get("reason", [])))
             setup.assessment_cancel(
-                assessment=assessment, actor=request.user, reason=request.POST.get("reason", "")
+                assessment=assessment, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)

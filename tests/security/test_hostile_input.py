@@ -165,3 +165,19 @@ def test_an_overlong_comment_or_finding_is_refused_with_a_message(
     assert f"at most {TEXT_MAX_LENGTH} characters" in page.content.decode()
     response.refresh_from_db()
     assert response.finding == ""
+
+
+def test_an_overlong_cancel_reason_or_profile_comment_is_refused_with_a_message(
+    client_for, consultant, assessment
+):
+    client = client_for(consultant)
+    too_long = "y" * (TEXT_MAX_LENGTH + 1)
+    url = reverse("assessments:assessment-cancel", args=[assessment.pk])
+    page = client.post(url, {"reason": too_long}, follow=True)
+    assert f"at most {TEXT_MAX_LENGTH} characters" in page.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.cancelled_at is None
+    url = reverse("assessments:consultation", args=[assessment.pk])
+    page = client.post(url, {"text": too_long, "section": "introduction"}, follow=True)
+    assert f"at most {TEXT_MAX_LENGTH} characters" in page.content.decode()
+    assert not Comment.objects.exists()
