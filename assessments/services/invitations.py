@@ -175,12 +175,7 @@ def new_account_for(invitation: Invitation) -> AbstractBaseUser:
 def invitation_accept_new(*, invitation: Invitation, password: str) -> AbstractBaseUser:
     """Accept an invitation to an address without an account: create it with this password,
     and add it to the assessment. The caller signs the person in."""
-    locked = (
-        Invitation.objects.select_for_update().select_related("assessment").get(pk=invitation.pk)
-    )
-    if locked.user_id is not None:
-        raise NotAllowed(_("This invitation is addressed to an existing account: sign in first."))
-    _check_open(locked)
+    locked = _open_new(invitation)
     if User.objects.filter(email__iexact=locked.email).exists():
         # Made meanwhile (another invitation): that account answers, once signed in.
         raise ApplicationError(
@@ -200,6 +195,17 @@ def invitation_accept_new(*, invitation: Invitation, password: str) -> AbstractB
     locked.save(update_fields=["user"])
     _join(locked, user)
     return user
+
+
+def _open_new(invitation: Invitation) -> Invitation:
+    """The invitation to an address without an account, locked, if it may still be answered."""
+    locked = (
+        Invitation.objects.select_for_update().select_related("assessment").get(pk=invitation.pk)
+    )
+    if locked.user_id is not None:
+        raise NotAllowed(_("This invitation is addressed to an existing account: sign in first."))
+    _check_open(locked)
+    return locked
 
 
 def _open_invitation(invitation: Invitation, user: AbstractBaseUser) -> Invitation:
@@ -251,35 +257,23 @@ def _join(locked: Invitation, user: AbstractBaseUser) -> Membership:
 @transaction.atomic
 def invitation_decline_new(*, invitation: Invitation) -> Invitation:
     """Decline an invitation to an address without an account (the link is the proof)."""
-    locked = (
-        Invitation.objects.select_for_update().select_related("assessment").get(pk=invitation.pk)
-    )
-    if locked.user_id is not None:
-        raise NotAllowed(_("This invitation is addressed to an existing account: sign in first."))
-    _check_open(locked)
-    locked.declined_at = timezone.now()
-    locked.save(update_fields=["declined_at"])
-    audit_log(
-        assessment=locked.assessment,
-        actor=None,
-        action="invitation.decline",
-        to_state=locked.role,
-        reason=locked.email,
-    )
-    return locked
+    return _decline(_open_new(invitation), None, invitation.email)
 
 
 @transaction.atomic
 def invitation_decline(*, invitation: Invitation, user: AbstractBaseUser) -> Invitation:
-    locked = _open_invitation(invitation, user)
+    return _decline(_open_invitation(invitation, user), user, user.email)
+
+
+def _decline(locked: Invitation, actor: AbstractBaseUser | None, email: str) -> Invitation:
     locked.declined_at = timezone.now()
     locked.save(update_fields=["declined_at"])
     audit_log(
         assessment=locked.assessment,
-        actor=user,
+        actor=actor,
         action="invitation.decline",
         to_state=locked.role,
-        reason=user.email,
+        reason=email,
     )
     return locked
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.exceptions import ApplicationError
-from assessments.models import Invitation, Membership
+from assessments.models import AuditEntry, Invitation, Membership
 from assessments.services import invitations
 from tests import factories as f
 
@@ -165,3 +165,15 @@ def test_a_reset_link_works_once_and_for_seven_days(client, settings):
     client.logout()
     again = client.get(link, follow=True)
     assert again.context["validlink"] is False
+
+
+def test_a_new_address_may_decline_and_no_account_is_made(client, coordinator, assessment):
+    invitation = invitations.person_invite(
+        assessment=assessment, actor=coordinator, email="no.thanks@gov.kg", role=Role.FOCAL_POINT
+    )
+    url = reverse("assessments:invitation", args=[invitation.token])
+    assert client.post(url, {"answer": "decline"}).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.declined_at is not None and not invitation.is_open
+    assert not User.objects.filter(email="no.thanks@gov.kg").exists()
+    assert AuditEntry.objects.filter(action="invitation.decline", reason="no.thanks@gov.kg")
