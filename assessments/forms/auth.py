@@ -22,6 +22,14 @@ class LocalizedPasswordResetForm(PasswordResetForm):
 class SignInForm(AuthenticationForm):
     """People sign in with their email; the demo's and older accounts' usernames work too."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The email or username and the password do not match an account. The password is "
+            "case-sensitive."
+        ),
+    }
+
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         field = self.fields["username"]

@@ -118,3 +118,9 @@ def test_behind_the_proxy_the_visitor_address_is_the_one_the_proxy_appended(rf):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.0.0.7", REMOTE_ADDR="127.0.0.1")
     assert client_address(request) == "10.0.0.7"
     assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.8")) == "10.0.0.8"
+
+
+def test_a_wrong_password_is_answered_in_terms_of_email_or_username(client):
+    f.UserFactory(username="someone")
+    page = sign_in(client, "someone@example.org", "wrong-password").content.decode()
+    assert "The email or username and the password do not match an account." in page
