@@ -4,6 +4,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
+from .middleware import session_clock_start
 from .selectors.preferences import user_language
 from .services.audit import audit_log
 from .services.preferences import LANGUAGE_SESSION_KEY
@@ -14,6 +15,13 @@ def restore_language(sender, request, user, **kwargs) -> None:
     language = user_language(user)
     if language and request is not None:
         request.session[LANGUAGE_SESSION_KEY] = language
+
+
+@receiver(user_logged_in, dispatch_uid="assessments.start_session_clock")
+def start_session_clock(sender, request, user, **kwargs) -> None:
+    """The idle and absolute session limits count from the sign-in (SessionTimeoutMiddleware)."""
+    if request is not None and hasattr(request, "session"):
+        session_clock_start(request.session)
 
 
 @receiver(user_locked_out, dispatch_uid="assessments.audit_sign_in_lockout")

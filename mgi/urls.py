@@ -13,6 +13,13 @@ urlpatterns = [
         auth.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL}),
         name="password_reset",
     ),
+    path("accounts/login/", auth.LoginView.as_view(), name="login"),
+    path("accounts/signed-out/", auth.signed_out, name="signed-out"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

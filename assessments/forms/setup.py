@@ -4,18 +4,20 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Country
 from ..selectors.setup import baseline_choices, countries, national_frameworks
 from ..selectors.team import assignment_codes, baseline_team
 from ..services.assessments import baseline_default
+from .base import Form, limit_text_fields
 
 AUTO = "auto"
 NONE = "none"
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=countries(),
@@ -150,3 +152,17 @@ class AssessmentForm(forms.Form):
         if value in (AUTO, NONE):
             return AUTO if value == AUTO else None
         return self.baselines.get(value)
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """The password of the account an invitation creates (validated against its names)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text_fields(self)
+
+
+class CancelForm(Form):
+    """Why an assessment is cancelled (the service refuses an empty reason with its message)."""
+
+    reason = forms.CharField(required=False, widget=forms.Textarea)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .framework import Framework, Indicator, SubDomain
@@ -187,12 +188,20 @@ class Assignment(models.Model):
 
 
 class Invitation(models.Model):
-    """An existing account is asked to join; it takes part only once its owner accepts."""
+    """Someone is asked to join; they take part only once they accept. An address without an
+    account gets its account when it accepts (`user` is empty until then)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="invitations")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        null=True,
+        blank=True,
     )
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
     institution = models.CharField(_("institution"), max_length=300, blank=True)
     token = models.CharField(max_length=64, unique=True)
@@ -209,11 +218,22 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} ({self.assessment})"
+        return f"{self.user or self.email} – {self.get_role_display()} ({self.assessment})"
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:invitation", args=[self.token])
 
     @property
+    def inviter_name(self) -> str:
+        who = self.invited_by
+        if who is None:  # the inviter's account was deleted since
+            return str(_("The assessment's team"))
+        return who.get_full_name() or who.get_username()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.created_at + settings.INVITATION_MAX_AGE < timezone.now()
+
+    @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.declined_at is None
+        return self.accepted_at is None and self.declined_at is None and not self.is_expired

@@ -6,6 +6,7 @@ import io
 from django.utils.translation import gettext as _
 
 from ..selectors.sdg import DomainDraft
+from ..services.xlsx_format import csv_safe, literal_text
 
 
 def sdg_rows(domains: list[DomainDraft]) -> list[list[str]]:
@@ -55,7 +56,7 @@ def sdg_rows(domains: list[DomainDraft]) -> list[list[str]]:
 
 def sdg_csv(domains: list[DomainDraft]) -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerows(sdg_rows(domains))
+    csv.writer(out).writerows([csv_safe(v) for v in row] for row in sdg_rows(domains))
     # A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -82,6 +83,7 @@ def sdg_xlsx(domains: list[DomainDraft], *, title: str) -> bytes:
     for row in sheet.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    literal_text(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,8 +1,10 @@
 """Reads for starting assessments and for invitations."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from .. import permissions
 from ..models import Assessment, Country, Framework, Invitation
@@ -19,8 +21,30 @@ def open_invitations_for(user: AbstractBaseUser) -> list[Invitation]:
             accepted_at__isnull=True,
             declined_at__isnull=True,
             assessment__cancelled_at__isnull=True,
+            created_at__gte=timezone.now() - settings.INVITATION_MAX_AGE,
         ).select_related("assessment__country", "invited_by")
     )
+
+
+def open_invitations_of(assessment: Assessment) -> QuerySet[Invitation]:
+    """Invitations to this assessment still waiting for an answer, for the people page."""
+    return assessment.invitations.filter(
+        accepted_at=None,
+        declined_at=None,
+        created_at__gte=timezone.now() - settings.INVITATION_MAX_AGE,
+    ).select_related("user")
+
+
+def invitation_by_token(token: str) -> Invitation:
+    """The invitation behind a link, whoever opens it (the view checks who may answer)."""
+    invitation = (
+        Invitation.objects.filter(token=token)
+        .select_related("assessment__country", "invited_by")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
 
 
 def invitation_for(user: AbstractBaseUser, token: str) -> Invitation:

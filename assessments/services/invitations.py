@@ -1,12 +1,16 @@
-"""Adding people by email without take-overs: new accounts join, existing ones are invited.
+"""Adding people by email: everyone is invited, and nobody learns whether an account exists.
 
-A new account gets a set-password link and joins at once. An existing account only joins
-once its owner accepts the invitation. Invitations, acceptances and role changes are audited.
+An existing account joins once its owner accepts; an address without an account gets its
+account only when the invitation is accepted (it sets its password then). Invitations last
+INVITATION_MAX_AGE and work once. Invitations, acceptances and role changes are audited.
 """
 
+import re
 import secrets
+from datetime import timedelta
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
@@ -21,11 +25,13 @@ from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Invitation, Membership, UserSettings
 from .audit import audit_log
-from .notifications import absolute_url, notify
+from .notifications import absolute_url, notify, notify_address
 from .people import pending_assignments_apply
 
 User = get_user_model()
 Role = Membership.Role
+# A coordinator adds a team, not a mailing list: more than this in a day is refused.
+INVITATIONS_PER_DAY = 50
 
 
 def password_link(user: AbstractBaseUser) -> str:
@@ -44,12 +50,26 @@ def _name(user: AbstractBaseUser) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _new_account(email: str, first_name: str, last_name: str) -> AbstractBaseUser:
-    user = User(username=email, email=email, first_name=first_name, last_name=last_name)
-    user.set_unusable_password()
-    user.full_clean()
-    user.save()
-    return user
+def _open_for(assessment: Assessment, email: str):
+    fresh = timezone.now() - settings.INVITATION_MAX_AGE
+    return Invitation.objects.filter(
+        assessment=assessment,
+        email__iexact=email,
+        accepted_at=None,
+        declined_at=None,
+        created_at__gte=fresh,
+    )
+
+
+def _check_daily_limit(actor: AbstractBaseUser) -> None:
+    since = timezone.now() - timedelta(days=1)
+    if Invitation.objects.filter(invited_by=actor, created_at__gte=since).count() >= (
+        INVITATIONS_PER_DAY
+    ):
+        raise ApplicationError(
+            _("You have sent %(n)d invitations in the last 24 hours; try again tomorrow.")
+            % {"n": INVITATIONS_PER_DAY}
+        )
 
 
 @transaction.atomic
@@ -62,8 +82,8 @@ def person_invite(
     institution: str = "",
     first_name: str = "",
     last_name: str = "",
-) -> Membership | Invitation:
-    """A Membership for a new account; an Invitation for an existing one."""
+) -> Invitation:
+    """An Invitation, whether or not the address has an account; the answer is the same."""
     if role not in Role.values:
         raise ApplicationError(_("Choose a role."))
     if not permissions.can_invite(actor, assessment, role):
@@ -74,15 +94,15 @@ def person_invite(
         raise ApplicationError(
             _("%(email)s already takes part in this assessment.") % {"email": email}
         )
-    if user is None:
-        return _add_new_account(assessment, actor, email, role, institution, first_name, last_name)
-    if Invitation.objects.filter(
-        assessment=assessment, user=user, accepted_at=None, declined_at=None
-    ).exists():
+    if _open_for(assessment, email).exists():
         raise ApplicationError(_("%(email)s has already been invited.") % {"email": email})
+    _check_daily_limit(actor)
     invitation = Invitation.objects.create(
         assessment=assessment,
         user=user,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
         role=role,
         institution=institution,
         token=secrets.token_urlsafe(32),
@@ -96,63 +116,98 @@ def person_invite(
         reason=email,
         data={"invitation": invitation.pk},
     )
-    # Callables, so that each text is rendered in the invited person's own language.
-    notify(
-        users=[user],
-        subject=lambda: (
-            _("You are invited to the MGI assessment of %(country)s")
-            % {"country": assessment.country.names(get_language())[1]}
-        ),
-        body=lambda: (
-            _(
-                "%(actor)s invites you to take part in %(assessment)s as %(role)s "
-                "(%(institution)s).\n\nAccept or decline here:\n%(link)s\n\n"
-                "You can also answer from your My work page."
-            )
-            % {
-                "actor": _name(actor),
-                "assessment": assessment,
-                "role": invitation.get_role_display().lower(),
-                "institution": institution,
-                "link": absolute_url(invitation.get_absolute_url()),
-            }
-        ),
-    )
+    _send_invitation(invitation, actor)
     return invitation
 
 
-def _add_new_account(assessment, actor, email, role, institution, first_name, last_name):
-    user = _new_account(email, first_name, last_name)
-    # A new account starts in the assessment's working language: its first email and its
-    # first pages are in it, and its owner can switch later.
-    UserSettings.objects.create(user=user, language=assessment.language)
-    membership = Membership.objects.create(
-        user=user, assessment=assessment, role=role, institution=institution
+def _send_invitation(invitation: Invitation, actor: AbstractBaseUser) -> None:
+    assessment = invitation.assessment
+    days = settings.INVITATION_MAX_AGE.days
+
+    # Callables, so that each text is rendered in the invited person's own language.
+    def subject() -> str:
+        return _("You are invited to the MGI assessment of %(country)s") % {
+            "country": assessment.country.names(get_language())[1]
+        }
+
+    def body() -> str:
+        invite = _(
+            "%(actor)s invites you to take part in %(assessment)s as %(role)s "
+            "(%(institution)s).\n\nAccept or decline here:\n%(link)s\n\n"
+            "You can also answer from your My work page."
+        ) % {
+            "actor": _name(actor),
+            "assessment": assessment,
+            "role": invitation.get_role_display().lower(),
+            "institution": invitation.institution,
+            "link": absolute_url(invitation.get_absolute_url()),
+        }
+        return invite + "\n\n" + _("The link works once, for %(days)d days.") % {"days": days}
+
+    if invitation.user is not None:
+        notify(users=[invitation.user], subject=subject, body=body)
+    else:
+        # No account yet: the email speaks the assessment's working language.
+        notify_address(
+            address=invitation.email, language=assessment.language, subject=subject, body=body
+        )
+
+
+def _username_for(email: str) -> str:
+    """An internal username (people sign in with their email) that fits and is free."""
+    base = re.sub(r"[^\w.+-]", "", email.partition("@")[0].lower())[:30] or "user"
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def new_account_for(invitation: Invitation) -> AbstractBaseUser:
+    """The account an invitation to a new address will create (unsaved): for validation."""
+    return User(
+        username=_username_for(invitation.email),
+        email=invitation.email,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
     )
-    audit_log(assessment=assessment, actor=actor, action="member.add", to_state=role, reason=email)
-    link = password_link(user)
-    notify(
-        users=[user],
-        subject=lambda: (
-            _("You take part in the MGI assessment of %(country)s")
-            % {"country": assessment.country.names(get_language())[1]}
-        ),
-        body=lambda: (
-            _(
-                "%(actor)s added you as %(role)s (%(institution)s) for %(assessment)s.\n\n"
-                "Set your password and sign in here:\n%(link)s\n\nYour username is %(username)s."
-            )
-            % {
-                "actor": _name(actor),
-                "role": membership.get_role_display().lower(),
-                "institution": institution,
-                "assessment": assessment,
-                "link": link,
-                "username": user.username,
-            }
-        ),
+
+
+@transaction.atomic
+def invitation_accept_new(*, invitation: Invitation, password: str) -> AbstractBaseUser:
+    """Accept an invitation to an address without an account: create it with this password,
+    and add it to the assessment. The caller signs the person in."""
+    locked = _open_new(invitation)
+    if User.objects.filter(email__iexact=locked.email).exists():
+        # Made meanwhile (another invitation): that account answers, once signed in.
+        raise ApplicationError(
+            _("An account with this email exists now: sign in with it to accept.")
+        )
+    user = new_account_for(locked)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    UserSettings.objects.create(user=user, language=locked.assessment.language)
+    # Other invitations to this address now wait for this account.
+    Invitation.objects.filter(user=None, email__iexact=locked.email).exclude(pk=locked.pk).update(
+        user=user
     )
-    return membership
+    locked.user = user
+    locked.save(update_fields=["user"])
+    _join(locked, user)
+    return user
+
+
+def _open_new(invitation: Invitation) -> Invitation:
+    """The invitation to an address without an account, locked, if it may still be answered."""
+    locked = (
+        Invitation.objects.select_for_update().select_related("assessment").get(pk=invitation.pk)
+    )
+    if locked.user_id is not None:
+        raise NotAllowed(_("This invitation is addressed to an existing account: sign in first."))
+    _check_open(locked)
+    return locked
 
 
 def _open_invitation(invitation: Invitation, user: AbstractBaseUser) -> Invitation:
@@ -162,11 +217,17 @@ def _open_invitation(invitation: Invitation, user: AbstractBaseUser) -> Invitati
     # The link alone is not enough: only the invited account may answer.
     if locked.user_id != user.pk:
         raise NotAllowed(_("This invitation is addressed to another account."))
-    if not locked.is_open:
-        raise ApplicationError(_("This invitation has already been answered."))
-    if locked.assessment.is_cancelled:
-        raise ApplicationError(_("This assessment was cancelled."))
+    _check_open(locked)
     return locked
+
+
+def _check_open(invitation: Invitation) -> None:
+    if invitation.accepted_at or invitation.declined_at:
+        raise ApplicationError(_("This invitation has already been answered."))
+    if invitation.is_expired:
+        raise ApplicationError(_("This invitation has expired; ask for a new one."))
+    if invitation.assessment.is_cancelled:
+        raise ApplicationError(_("This assessment was cancelled."))
 
 
 @transaction.atomic
@@ -175,6 +236,10 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
     locked = _open_invitation(invitation, user)
     if Membership.objects.filter(user=user, assessment_id=locked.assessment_id).exists():
         raise ApplicationError(_("You already take part in this assessment."))
+    return _join(locked, user)
+
+
+def _join(locked: Invitation, user: AbstractBaseUser) -> Membership:
     locked.accepted_at = timezone.now()
     locked.save(update_fields=["accepted_at"])
     membership = Membership.objects.create(
@@ -193,16 +258,25 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
 
 
 @transaction.atomic
+def invitation_decline_new(*, invitation: Invitation) -> Invitation:
+    """Decline an invitation to an address without an account (the link is the proof)."""
+    return _decline(_open_new(invitation), None, invitation.email)
+
+
+@transaction.atomic
 def invitation_decline(*, invitation: Invitation, user: AbstractBaseUser) -> Invitation:
-    locked = _open_invitation(invitation, user)
+    return _decline(_open_invitation(invitation, user), user, user.email)
+
+
+def _decline(locked: Invitation, actor: AbstractBaseUser | None, email: str) -> Invitation:
     locked.declined_at = timezone.now()
     locked.save(update_fields=["declined_at"])
     audit_log(
         assessment=locked.assessment,
-        actor=user,
+        actor=actor,
         action="invitation.decline",
         to_state=locked.role,
-        reason=user.email,
+        reason=email,
     )
     return locked
 

@@ -59,3 +59,14 @@ def notify(*, users: Iterable[AbstractBaseUser], subject: Text, body: Text) -> l
     # A refused or rolled-back change must not have told anyone about itself.
     transaction.on_commit(send)
     return recipients
+
+
+def notify_address(*, address: str, language: str, subject: Text, body: Text) -> None:
+    """Email an address that has no account yet, in the given language, once committed."""
+
+    def send() -> None:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            text = _render(subject), _render(body)
+        send_mail(text[0], text[1], settings.DEFAULT_FROM_EMAIL, [address])
+
+    transaction.on_commit(send)

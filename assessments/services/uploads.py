@@ -1,5 +1,6 @@
 """Evidence files: accepted by what they contain, not by their name, and only when inert."""
 
+import io
 import re
 import zipfile
 import zlib
@@ -8,6 +9,8 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from ..exceptions import ApplicationError
 
@@ -20,11 +23,19 @@ PDF = "application/pdf"
 ALLOWED = _("PDF, DOCX, XLSX, ODT, PNG or JPEG")
 IMAGES = {"image/png", "image/jpeg"}
 
-# PDF names that run code, launch programs or carry files (the spec's /EmbeddedFiles too).
-PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?)(?![A-Za-z0-9])")
+# PDF names that run code, launch programs, carry files, act when the file is opened or a
+# page shown (/AA), open other files or shares (/GoToR: it can leak Windows credentials,
+# /GoToE) or send or load form data. Links a reader clicks (/URI in a link) stay allowed.
+PDF_ACTIVE = re.compile(
+    rb"/(JavaScript|JS|Launch|EmbeddedFiles?|AA|GoToR|GoToE|SubmitForm|ImportData)"
+    rb"(?![A-Za-z0-9])"
+)
+PDF_OPEN_ACTION = re.compile(rb"/OpenAction(?![A-Za-z0-9])")
 PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 MARKUP = re.compile(rb"<\s*(!doctype\s+html|html|head|body|script|iframe|svg)\b", re.IGNORECASE)
+# Over the whole file, binary streams included: tags long enough not to occur by chance.
+MARKUP_ANYWHERE = re.compile(rb"<\s*(!doctype\s+html|html|script|iframe)\b", re.IGNORECASE)
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 INFLATE_LIMIT = 50 * 1024 * 1024  # bytes of decompressed streams scanned, against zip bombs
 
@@ -56,6 +67,56 @@ def _office_type(file: UploadedFile) -> str | None:
     return None
 
 
+# Relationships Word or Excel follow by themselves when the file opens (a remote template,
+# linked images or data); hyperlinks are only followed when the reader clicks them.
+EXTERNAL_TARGET = re.compile(rb"""TargetMode\s*=\s*["']External["']""", re.IGNORECASE)
+RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>", re.IGNORECASE)
+HYPERLINK_TYPE = re.compile(rb"""Type\s*=\s*["'][^"']*/hyperlink["']""", re.IGNORECASE)
+# Embedded OLE objects (packages that run when double-clicked) in OOXML and in ODF.
+OLE_PART = re.compile(r"(^|/)(embeddings/|objectreplacements/)|oleobject", re.IGNORECASE)
+
+
+def office_problem(file: UploadedFile) -> str | None:
+    """Why an Office or ODF file is not inert (macros, external links, OLE objects), or None."""
+    if office_has_macros(file):
+        return _(
+            "The document contains macros, which can run code on the reader's computer. "
+            "Save it as a plain .docx, .xlsx or .odt without macros and upload that instead."
+        )
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if any(OLE_PART.search(n) for n in names) or _odf_embeds(archive, names):
+                return _(
+                    "The document contains embedded objects, which can run programs when "
+                    "opened. Remove them, or save a plain copy, and upload that instead."
+                )
+            if any(_external_relationship(archive.read(n)) for n in names if n.endswith(".rels")):
+                return _(
+                    "The document loads content from elsewhere when it is opened (for example "
+                    "a remote template). Save a copy without links to other files and upload "
+                    "that instead."
+                )
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return _("The document cannot be read.")
+    finally:
+        file.seek(0)
+    return None
+
+
+def _external_relationship(rels: bytes) -> bool:
+    return any(
+        EXTERNAL_TARGET.search(tag) and not HYPERLINK_TYPE.search(tag)
+        for tag in RELATIONSHIP.findall(rels)
+    )
+
+
+def _odf_embeds(archive: zipfile.ZipFile, names: list[str]) -> bool:
+    if "content.xml" not in names or "mimetype" not in names:
+        return False
+    return b"<draw:object" in archive.read("content.xml")
+
+
 def office_has_macros(file: UploadedFile) -> bool:
     """A VBA project, a macro-enabled content type, or ODF Basic/script folders."""
     try:
@@ -79,10 +140,19 @@ def office_has_macros(file: UploadedFile) -> bool:
 
 def pdf_problem(data: bytes) -> str | None:
     """Why a file that starts `%PDF-` is not an inert PDF, or None."""
-    if MARKUP.search(data[:4096]) or not PDF_OBJECT.search(data):
+    outside_streams = STREAM.sub(b"", data)
+    if (
+        MARKUP.search(outside_streams)
+        or MARKUP_ANYWHERE.search(data)
+        or not PDF_OBJECT.search(data)
+    ):
         return _("It starts like a PDF but its content is not a PDF (it holds web-page markup).")
-    found = {m.decode() for m in PDF_ACTIVE.findall(_plain_names(data))}
-    found |= {m.decode() for m in PDF_ACTIVE.findall(_inflated_streams(data))}
+    # Dictionaries live outside streams or in (mostly compressed) object streams; binary
+    # streams (images, fonts) are left out, where a three-letter name would occur by chance.
+    names = _plain_names(outside_streams) + b"\n" + _inflated_streams(data)
+    found = {m.decode() for m in PDF_ACTIVE.findall(names)}
+    if PDF_OPEN_ACTION.search(names) and _opens_with_an_action(data):
+        found.add("OpenAction")
     if found:
         return _(
             "The PDF contains active content (%(names)s) that can run code or carry hidden "
@@ -91,13 +161,28 @@ def pdf_problem(data: bytes) -> str | None:
     return None
 
 
+def _opens_with_an_action(data: bytes) -> bool:
+    """/OpenAction may only name the page to open at; an action dictionary runs something.
+
+    pypdf resolves indirect objects and object streams that a byte scan cannot follow; a
+    file it cannot read is not shown inert.
+    """
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        opening = reader.trailer["/Root"].get_object().get("/OpenAction")
+        opening = opening.get_object() if opening is not None else None
+    except Exception:  # any parser failure means "cannot prove it inert"
+        return True
+    return isinstance(opening, DictionaryObject)
+
+
 def _plain_names(data: bytes) -> bytes:
     """Undo `#xx` escapes in names, so `/J#61vaScript` is seen as `/JavaScript`."""
     return PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data)
 
 
 def _inflated_streams(data: bytes) -> bytes:
-    """Compressed streams (object streams hide dictionaries), inflated up to a limit."""
+    """Textual streams (object streams hide dictionaries), inflated up to a limit."""
     out, budget = [], INFLATE_LIMIT
     for match in STREAM.finditer(data):
         if budget <= 0:
@@ -105,10 +190,18 @@ def _inflated_streams(data: bytes) -> bytes:
         try:
             chunk = zlib.decompressobj().decompress(match.group(1), budget)
         except zlib.error:
-            continue
+            chunk = match.group(1)  # an uncompressed stream
         budget -= len(chunk)
-        out.append(_plain_names(chunk))
+        if _textual(chunk):
+            out.append(_plain_names(chunk))
     return b"\n".join(out)
+
+
+def _textual(chunk: bytes) -> bool:
+    """PDF syntax (object and content streams) is text; image and font data is not."""
+    sample = chunk[:2048]
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in sample)
+    return printable >= 0.9 * len(sample)
 
 
 def validate_upload(file: UploadedFile) -> str:
@@ -131,11 +224,8 @@ def validate_upload(file: UploadedFile) -> str:
         file.seek(0)
         if problem:
             raise ApplicationError(problem)
-    elif mime not in IMAGES and office_has_macros(file):
-        raise ApplicationError(
-            _(
-                "The document contains macros, which can run code on the reader's computer. "
-                "Save it as a plain .docx, .xlsx or .odt without macros and upload that instead."
-            )
-        )
+    elif mime not in IMAGES:
+        problem = office_problem(file)
+        if problem:
+            raise ApplicationError(problem)
     return mime

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from ..models import Level, Response
 from ..selectors.xlsx import AnalysisColumn
+from .xlsx_format import csv_safe, literal_text
 
 
 def analysis_table(indicators: list, columns: list[AnalysisColumn]) -> list[list]:
@@ -40,18 +41,11 @@ def _cells(response: Response | None) -> list:
     return [level, response.finding, response.n, str(response.get_status_display())]
 
 
-def _safe(value):
-    # A text starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def analysis_csv(rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow([_safe(str(v)) for v in row])
+        writer.writerow([csv_safe(str(v)) for v in row])
     return out.getvalue()
 
 
@@ -60,7 +54,7 @@ def analysis_xlsx(rows: list[list]) -> bytes:
     ws = book.active
     ws.title = _("Answers")[:31]
     for row in rows:
-        ws.append([_safe(v) for v in row])
+        ws.append(row)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for col in range(1, len(rows[0]) + 1):
@@ -71,6 +65,7 @@ def analysis_xlsx(rows: list[list]) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = ws.dimensions
+    literal_text(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

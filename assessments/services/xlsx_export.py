@@ -24,6 +24,7 @@ from .xlsx_format import (
     NEW_EVIDENCE_ROWS,
     answer_fingerprint,
     cell_hash,
+    literal_text,
     meta_signature,
     norm_text,
 )
@@ -67,6 +68,7 @@ def workbook_export(*, data: WorkbookData, user: AbstractBaseUser) -> bytes:
     meta_rows += _evidence(evidence, data, ranges)
     _meta(meta, data, user, titles, meta_rows)
     lists.sheet_state = meta.sheet_state = "hidden"
+    literal_text(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

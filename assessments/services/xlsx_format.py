@@ -75,3 +75,31 @@ def meta_signature_valid(rows: list[list], signature: str) -> bool:
     return (
         digest == hashlib.sha256(repr([[str(v) for v in row] for row in rows]).encode()).hexdigest()
     )
+
+
+# A text starting with one of these runs as a formula when a spreadsheet reads it or when
+# someone edits the cell (formula injection): = + - @, and tab or carriage return before them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def literal_text(book) -> None:
+    """Make every text cell of every sheet a literal string that no spreadsheet evaluates.
+
+    openpyxl writes a str starting with "=" as a live formula; the cell is typed as text
+    instead, and risky starts get Excel's quote prefix so that editing keeps them text.
+    The stored text is unchanged, so an import reads back exactly what was exported.
+    """
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                    if cell.value.startswith(FORMULA_STARTS):
+                        cell.quotePrefix = True
+
+
+def csv_safe(value):
+    """A CSV cell that no spreadsheet evaluates: risky starts get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

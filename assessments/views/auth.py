@@ -3,13 +3,17 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from ..forms.auth import LocalizedPasswordResetForm
+from ..forms.auth import LocalizedPasswordResetForm, SignInForm
+from ..middleware import SIGNED_OUT_KEY
+from ..services import password_reset
+from ..services.sign_in import SIGN_IN_BACKEND
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +25,25 @@ def locked_out(request, original_response=None, credentials=None):
         "Too many failed sign-in attempts. Signing in is paused for %(minutes)d minutes "
         "for this account and this address; try again later or reset your password."
     ) % {"minutes": minutes}
-    context = {"form": AuthenticationForm(request), "locked_out": message}
+    context = {"form": SignInForm(request), "locked_out": message}
     return render(request, "registration/login.html", context, status=429)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = SignInForm
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a password signs the person in and lands them on their work."""
+
+    post_reset_login = True
+    post_reset_login_backend = SIGN_IN_BACKEND
+    success_url = reverse_lazy("assessments:my-work")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set and you are signed in."))
+        return response
 
 
 class RedirectThenRun(HttpResponseRedirect):
@@ -63,7 +84,19 @@ class PasswordResetView(auth_views.PasswordResetView):
             "html_email_template_name": self.html_email_template_name,
             "extra_email_context": self.extra_email_context,
         }
-        return RedirectThenRun(self.get_success_url(), lambda: form.save(**opts))
+        allowed = password_reset.reset_request_record(
+            email=form.cleaned_data["email"], client_address=visitor_address(self.request)
+        )
+        # Refused or not, the visitor gets the same page at the same time.
+        then = (lambda: form.save(**opts)) if allowed else (lambda: None)
+        return RedirectThenRun(self.get_success_url(), then)
+
+
+def visitor_address(request) -> str:
+    """The address sign-in throttling uses: behind the proxy, the one it appended."""
+    if getattr(settings, "AXES_CLIENT_IP_CALLABLE", None):
+        return client_address(request)
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_address(request) -> str:
@@ -72,3 +105,19 @@ def client_address(request) -> str:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [h.strip() for h in forwarded.split(",") if h.strip()]
     return hops[-1] if hops else request.META.get("REMOTE_ADDR", "")
+
+
+def signed_out(request):
+    """Where an ended session lands: why it ended, and any text its last post carried."""
+    state = request.session.get(SIGNED_OUT_KEY) or {}
+    hours = {
+        "idle": settings.SESSION_IDLE_TIMEOUT.total_seconds() / 3600,
+        "absolute": settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds() / 3600,
+    }
+    context = {
+        "reason": state.get("reason", ""),
+        "hours": f"{hours.get(state.get('reason'), 0):g}",
+        "kept": sorted(state.get("kept", {}).items()),
+        "next": state.get("next") or "",
+    }
+    return render(request, "registration/signed_out.html", context)

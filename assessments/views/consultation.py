@@ -24,7 +24,11 @@ def consultation_page(request, pk: int):
         section = request.POST.get("section", "")
         try:
             if not form.is_valid():
-                raise ApplicationError(_("Write a comment first."))
+                # Too long says so; empty asks for a comment.
+                too_long = form.data.get("text") and form.errors.get("text")
+                raise ApplicationError(
+                    " ".join(too_long) if too_long else _("Write a comment first.")
+                )
             parent = None
             if form.cleaned_data["parent"]:
                 parent = get_object_or_404(

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.people import FocalPointForm
-from ..models import Invitation, Membership, SubDomain
+from ..models import Membership, SubDomain
 from ..selectors.assessments import assessment_for
+from ..selectors.setup import open_invitations_of
 from ..selectors.work import assessment_indicators
 from ..services import invitations, people
 
@@ -36,15 +37,11 @@ def people_list(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            added = invitations.person_invite(
+            invitations.person_invite(
                 assessment=assessment, actor=request.user, **form.cleaned_data
             )
-            if isinstance(added, Invitation):
-                done = _(
-                    "%(email)s already has an account: they were invited and join once they accept."
-                )
-            else:
-                done = _("%(email)s was added and emailed a link to set a password.")
+            # The same answer whether or not the address has an account.
+            done = _("%(email)s was invited by email and joins once they accept.")
             messages.success(request, done % {"email": form.cleaned_data["email"]})
             return redirect("assessments:people", pk)
         except ApplicationError as exc:
@@ -59,9 +56,7 @@ def people_list(request, pk: int):
         "members": rows,
         "roles": Membership.Role.choices,
         "can_assign": permissions.can_manage_people(request.user, assessment),
-        "invitations": assessment.invitations.filter(
-            accepted_at=None, declined_at=None
-        ).select_related("user"),
+        "invitations": open_invitations_of(assessment),
     }
     return render(request, "assessments/people.html", context)
 

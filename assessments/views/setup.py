@@ -1,7 +1,9 @@
 """Starting, cancelling and restoring assessments; invitations; members' roles."""
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,14 +13,15 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..exceptions import ApplicationError
 from ..forms.people import MemberChangeForm
-from ..forms.setup import AssessmentForm
+from ..forms.setup import AssessmentForm, CancelForm, InvitationPasswordForm
 from ..models import Country, Membership
 from ..selectors.assessments import assessment_for
-from ..selectors.setup import cancelled_for, invitation_for
+from ..selectors.setup import cancelled_for, invitation_by_token
 from ..selectors.work import indicator_for
 from ..services import assessments as setup
 from ..services import carry_over, invitations
 from ..services.entry import response_open
+from ..services.sign_in import SIGN_IN_BACKEND
 
 
 def _suggested_baseline(request):
@@ -83,9 +86,12 @@ def assessment_cancel(request, pk: int):
     if not permissions.can_cancel_assessment(request.user, assessment):
         raise PermissionDenied
     if request.method == "POST":
+        form = CancelForm(request.POST)
         try:
+            if not form.is_valid():
+                raise ApplicationError(" ".join(form.errors.get("reason", [])))
             setup.assessment_cancel(
-                assessment=assessment, actor=request.user, reason=request.POST.get("reason", "")
+                assessment=assessment, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
@@ -107,9 +113,14 @@ def assessment_restore(request, pk: int):
     return redirect(assessment)
 
 
-@login_required
 def invitation(request, token: str):
-    invite = invitation_for(request.user, token)
+    invite = invitation_by_token(token)
+    if invite.user_id is None:
+        return _invitation_new_account(request, invite)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if invite.user_id != request.user.pk:
+        raise Http404
     if request.method == "POST":
         try:
             if request.POST.get("answer") == "accept":
@@ -124,6 +135,34 @@ def invitation(request, token: str):
         except ApplicationError as exc:
             messages.error(request, exc.message)
     return render(request, "assessments/setup/invitation.html", {"invitation": invite})
+
+
+def _invitation_new_account(request, invite):
+    """No account yet: accepting sets a password, creates the account and signs it in."""
+    form = InvitationPasswordForm(
+        invitations.new_account_for(invite), request.POST or None, use_required_attribute=False
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("answer") == "decline":
+                invitations.invitation_decline_new(invitation=invite)
+                messages.info(request, _("You declined the invitation."))
+                return redirect("login")
+            if form.is_valid():
+                user = invitations.invitation_accept_new(
+                    invitation=invite, password=form.cleaned_data["new_password1"]
+                )
+                login(request, user, backend=SIGN_IN_BACKEND)
+                messages.success(
+                    request,
+                    _("Your password is set and you now take part in %(a)s.")
+                    % {"a": invite.assessment},
+                )
+                return redirect(invite.assessment)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    context = {"invitation": invite, "form": form}
+    return render(request, "assessments/setup/invitation.html", context)
 
 
 @login_required

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assessments.models import Assessment, Membership, Response
+from assessments.models import Assessment, Invitation, Membership, Response
 from tests import factories as f
 
 Status = Response.Status
@@ -19,6 +19,7 @@ class World:
     instrument_pk: int
     evidence_pk: int
     users: dict[str, str] = field(default_factory=dict)
+    invitation_token: str = ""
 
 
 def build_world(framework=None) -> World:
@@ -67,7 +68,14 @@ def build_world(framework=None) -> World:
     _make_follow_up(assessment, codes)
     f.LegalInstrumentFactory(country=assessment.country, title="Labour Code", number="414")
     f.ProfileVersionFactory(assessment=assessment, published=True, frozen=True)
-    return World(assessment, codes, evidence.instrument_id, evidence.pk, users)
+    # An invitation to an address without an account: its page asks for a password.
+    invitation = Invitation.objects.create(
+        assessment=assessment,
+        email="new.person@example.org",
+        role=Membership.Role.FOCAL_POINT,
+        token="a11y-invitation",
+    )
+    return World(assessment, codes, evidence.instrument_id, evidence.pk, users, invitation.token)
 
 
 def _make_follow_up(assessment: Assessment, codes: dict[str, str]) -> None:
@@ -100,6 +108,10 @@ def pages_for(role: str, world: World) -> dict[str, str]:
                 "password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}
             ),
             "password reset done": reverse("password_reset_complete"),
+            "signed out": reverse("signed-out"),
+            "invitation (new account)": reverse(
+                "assessments:invitation", args=[world.invitation_token]
+            ),
         }
     pages = public | {
         "my work": reverse("assessments:my-work"),

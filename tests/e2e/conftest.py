@@ -46,7 +46,7 @@ def login(page, live_server):
 
     def do(username: str, password: str):
         page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill(username)
+        page.get_by_label("Email or username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         return page

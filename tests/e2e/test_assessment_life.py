@@ -24,11 +24,13 @@ def _link_in_last_mail(to: str, pattern: str) -> str:
     return urlparse(re.search(pattern, bodies[-1]).group(0)).path
 
 
-def _set_password(page, live_server, email: str) -> None:
-    page.goto(live_server.url + _link_in_last_mail(email, r"https?://\S+/accounts/reset/\S+"))
+def _accept_invitation(page, live_server, email: str) -> None:
+    """The invited person sets a password from the email's link and is signed in at once."""
+    page.goto(live_server.url + _link_in_last_mail(email, r"https?://\S+/invitation/\S+"))
     page.locator("#id_new_password1").fill(PASSWORD)
     page.locator("#id_new_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Set password").click()
+    page.get_by_role("button", name="Accept and set my password").click()
+    expect(page.get_by_text("Your password is set")).to_be_visible()
 
 
 def test_a_consultant_starts_uzbekistan_and_the_assessment_runs_to_a_draft_profile(
@@ -61,20 +63,29 @@ def test_a_consultant_starts_uzbekistan_and_the_assessment_runs_to_a_draft_profi
     assessment = Assessment.objects.get(country__code="UZ", year=2024)
     sign_out(page)
 
-    # The coordinator sets a password, adds a focal point and assigns one indicator.
-    _set_password(page, live_server, "coord@gov.uz")
-    login("coord@gov.uz", PASSWORD)
-    page.get_by_role("link", name="Uzbekistan – First profile 2024").click()
+    # The coordinator accepts (signed in at once, on the assessment) and invites a focal point.
+    _accept_invitation(page, live_server, "coord@gov.uz")
+    expect(
+        page.get_by_role("heading", name="The Republic of Uzbekistan — First profile 2024")
+    ).to_be_visible()
     page.get_by_role("link", name="People", exact=True).click()
     page.get_by_label("First name").fill("Bekzod")
     page.get_by_label("Last name").fill("Tursunov")
     page.get_by_label("Email").fill("labour@gov.uz")
     page.get_by_label("Institution").fill("Ministry of Employment")
     page.get_by_role("button", name="Add person").click()
-    expect(page.get_by_text("labour@gov.uz was added")).to_be_visible()
+    expect(page.get_by_text("labour@gov.uz was invited")).to_be_visible()
+    sign_out(page)
+
+    # The focal point accepts; then the coordinator, signing in by email, assigns 1.1.1.
+    _accept_invitation(page, live_server, "labour@gov.uz")
+    sign_out(page)
+    login("coord@gov.uz", PASSWORD)
+    page.get_by_role("link", name="Uzbekistan – First profile 2024").click()
+    page.get_by_role("link", name="People", exact=True).click()
     page.get_by_role("link", name="Change assignments").click()
     page.get_by_text("Single indicators").click()
-    page.get_by_label("1.1.1 — labour@gov.uz", exact=True).check()
+    page.get_by_label("1.1.1 — labour", exact=True).check()
     page.get_by_role("button", name="Save assignments").click()
     expect(page.get_by_text("Assignments saved (1).")).to_be_visible()
     sign_out(page)
@@ -85,8 +96,7 @@ def test_a_consultant_starts_uzbekistan_and_the_assessment_runs_to_a_draft_profi
     page.get_by_role("button", name="Move to Data collection").click()
     sign_out(page)
 
-    # The focal point sets a password, answers and submits.
-    _set_password(page, live_server, "labour@gov.uz")
+    # The focal point signs in with their email, answers and submits.
     login("labour@gov.uz", PASSWORD)
     page.get_by_role("link", name=re.compile(r"1\.1\.1")).first.click()
     # An "absent" answer may go without evidence (issue 17); the others need a law or source.

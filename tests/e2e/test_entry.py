@@ -81,7 +81,7 @@ def test_second_person_saving_an_old_version_sees_the_refusal(page, live_server,
     # Meanwhile the focal point saves from another browser.
     other = page.context.browser.new_context().new_page()
     other.goto(f"{live_server.url}/accounts/login/")
-    other.get_by_label("Username").fill("labour")
+    other.get_by_label("Email or username").fill("labour")
     other.get_by_label("Password").fill(PASSWORD)
     other.get_by_role("button", name="Sign in").click()
     other.goto(f"{live_server.url}/a/{assessment.pk}/i/{indicator.code}/")

@@ -13,7 +13,13 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "focal_point", "coordinator", "consultant", "administrator", "outsider"]
-PUBLIC_PAGES = ["login", "password_reset", "password_reset_done", "password_reset_complete"]
+PUBLIC_PAGES = [
+    "login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
+    "signed-out",
+]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from assessments.models import Membership, UserSettings
+from assessments.models import Invitation, Membership, UserSettings
 from assessments.services import invitations
 from assessments.services.notifications import notify
 from tests import factories as f
@@ -65,6 +65,9 @@ def test_a_new_account_starts_in_the_working_language_of_its_assessment(
             role=Membership.Role.FOCAL_POINT,
             institution="Министерство",
         )
+    # The invitation is in the working language; so is the account made when it is accepted.
+    invitation = Invitation.objects.get(email="new@gov.kg")
+    assert mail.outbox[0].subject == "Приглашение к участию в оценке по ИУМ: Kyrgyzstan"
+    assert invitation.get_absolute_url() in mail.outbox[0].body
+    invitations.invitation_accept_new(invitation=invitation, password="long-enough-pass-2024")
     assert UserSettings.objects.get(user__email="new@gov.kg").language == "ru"
-    assert mail.outbox[0].subject == "Вы участвуете в оценке по ИУМ: Kyrgyzstan"
-    assert "/accounts/reset/" in mail.outbox[0].body

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from assessments import permissions
@@ -14,6 +15,7 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
+User = get_user_model()
 
 
 @pytest.fixture
@@ -46,12 +48,14 @@ def test_a_consultant_creates_the_country_the_assessment_and_a_new_coordinator(
         assessment = _create(iom, framework)
     assert assessment.country.short_name == "Uzbekistan" and assessment.stage == "setup"
     assert assessment.memberships.get(user=iom).role == Role.CONSULTANT
-    coordinator = assessment.memberships.get(role=Role.COORDINATOR).user
-    assert coordinator.email == "coord@gov.uz" and not coordinator.has_usable_password()
+    # The coordinator is invited; their account is made when they accept.
+    invitation = Invitation.objects.get(assessment=assessment, role=Role.COORDINATOR)
+    assert invitation.user is None and invitation.email == "coord@gov.uz"
+    assert not User.objects.filter(email="coord@gov.uz").exists()
     assert [m.to for m in mailoutbox] == [["coord@gov.uz"]]
-    assert f"{settings.SITE_URL}/accounts/reset/" in mailoutbox[0].body
+    assert f"{settings.SITE_URL}{invitation.get_absolute_url()}" in mailoutbox[0].body
     actions = set(AuditEntry.objects.filter(assessment=assessment).values_list("action", flat=True))
-    assert {"assessment.create", "member.add"} <= actions
+    assert {"assessment.create", "invitation.send"} <= actions
 
 
 def test_creating_an_assessment_is_refused_to_someone_outside_the_consultants_group(

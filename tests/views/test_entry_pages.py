@@ -4,7 +4,14 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from assessments.models import Assignment, AuditEntry, LegalInstrument, Membership, Response
+from assessments.models import (
+    Assignment,
+    AuditEntry,
+    Invitation,
+    LegalInstrument,
+    Membership,
+    Response,
+)
 from assessments.services import entry, evidence
 from tests import factories as f
 
@@ -87,7 +94,7 @@ def test_finding_html_is_escaped_in_history(client_for, response, focal_point):
     assert "&lt;script&gt;" in body
 
 
-def test_coordinator_adds_a_focal_point_who_is_emailed_a_password_link(
+def test_coordinator_adds_a_focal_point_who_is_emailed_an_invitation(
     client_for, coordinator, assessment, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -101,11 +108,12 @@ def test_coordinator_adds_a_focal_point_who_is_emailed_a_password_link(
             },
         )
     assert page.status_code == 302
-    membership = Membership.objects.get(user__email="aibek@mlsp.example.kg")
-    assert membership.role == Membership.Role.FOCAL_POINT
-    assert not membership.user.has_usable_password()
+    # The account is made when the invitation is accepted (issue 24).
+    invitation = Invitation.objects.get(email="aibek@mlsp.example.kg")
+    assert invitation.role == Membership.Role.FOCAL_POINT and invitation.user is None
+    assert not Membership.objects.filter(user__email="aibek@mlsp.example.kg").exists()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["aibek@mlsp.example.kg"]
-    assert "/accounts/reset/" in mail.outbox[0].body
+    assert invitation.get_absolute_url() in mail.outbox[0].body
 
 
 def test_adding_the_same_person_twice_is_refused(client_for, coordinator, assessment, focal_point):

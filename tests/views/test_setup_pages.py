@@ -239,7 +239,9 @@ def test_a_consultant_invites_a_colleague_and_a_new_coordinator_from_the_people_
         client.post(url, {**base, "email": "new.coord@gov.kg", "role": Role.COORDINATOR})
     invitation = Invitation.objects.get(user=colleague)
     assert invitation.role == Role.CONSULTANT and not assessment.memberships.filter(user=colleague)
-    assert assessment.memberships.get(user__email="new.coord@gov.kg").role == Role.COORDINATOR
+    new = Invitation.objects.get(email="new.coord@gov.kg")
+    assert new.role == Role.COORDINATOR and new.user is None
+    assert not assessment.memberships.filter(user__email="new.coord@gov.kg").exists()
     coordinator_page = client_for(coordinator).get(url).content.decode()
     assert 'value="consultant"' not in coordinator_page.split("<form method")[-1]
 

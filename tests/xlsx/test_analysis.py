@@ -57,12 +57,14 @@ def test_country_assessments_side_by_side_as_xlsx(
     assert heading[2:4] == ["2018 – Level", "2018 – Finding"]
     assert heading[6:8] == ["2022 – Level", "2022 – Finding"]
     row = [c.value for c in sheet[2]]
-    # A finding that starts with "=" stays text, never a formula.
+    # A finding that starts with "=" stays text, never a formula, and reads as typed.
+    assert sheet.cell(row=2, column=4).data_type == "s"
+    assert sheet.cell(row=2, column=4).quotePrefix
     assert row[:8] == [
         indicator.code,
         indicator.title,
         "Partially developed",
-        "'=Partly covered in 2018.",
+        "=Partly covered in 2018.",
         0,
         "Accepted",
         "Developed",

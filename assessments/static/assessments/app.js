@@ -58,6 +58,20 @@
     if (el) el.innerHTML = '<span class="text-danger">' + el.dataset.offline + "</span>";
   });
 
+  // The session ended (SessionTimeoutMiddleware): keep the text, say how to save it.
+  document.body.addEventListener("signed-out", function () {
+    const el = status();
+    if (!el || !el.dataset.signedOut) return;
+    el.textContent = el.dataset.signedOut + " ";
+    const link = document.createElement("a");
+    link.href = el.dataset.signInUrl;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = el.dataset.signInLabel || "→";
+    el.appendChild(link);
+    dirty = true;
+  });
+
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
