@@ -82,8 +82,9 @@ def paragraphs_of(
     the law and the annexes list it (and a footnote per citation quadrupled layout work).
     """
     code = response.indicator.code
+    # A blank finding prints nothing: the drafted sentence is offered to people, never
+    # printed in their name (issue 23).
     text = local.finding(response).strip()
-    text = text or texts.fill(response.option.tr("statement_template"), values)
     parts = texts.paragraphs(text, {})
     if not parts:
         return []
