@@ -161,6 +161,11 @@ def can_merge_instruments(user: AbstractBaseUser, country: Country) -> bool:
     return bool(_country_roles(user, country) & {Role.COORDINATOR, Role.CONSULTANT})
 
 
+def can_mark_for_annex(user: AbstractBaseUser, country: Country) -> bool:
+    """Consultants (and administrators) choose the uncited entries the annex lists too."""
+    return is_administrator(user) or Role.CONSULTANT in _country_roles(user, country)
+
+
 def can_edit_instrument(user: AbstractBaseUser, instrument: LegalInstrument) -> bool:
     """Curators edit any entry; a focal point edits their own until an accepted answer cites it."""
     if can_merge_instruments(user, instrument.country):

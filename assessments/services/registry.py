@@ -21,6 +21,7 @@ TRACKED = [
     "last_amended",
     "url",
     "replaced_by_id",
+    "annex_pinned",
 ]
 
 
