@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import AnswerOption, Assessment, Indicator, Response, ResponseRevision
+from ..selectors.sentences import RESTORE_NOTE
 from ..text import clean_text
 from .carry_over import carry_refresh
 from .revisions import revision_write, revisions_write_many
@@ -172,6 +173,6 @@ def revision_restore(
         response=locked,
         author=user,
         action="restore",
-        note=_("Restored version %(v)s") % {"v": revision.version},
+        note=RESTORE_NOTE % {"v": revision.version},  # in English; read as a sentence
     )
     return locked

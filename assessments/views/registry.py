@@ -20,6 +20,7 @@ from ..selectors.registry import (
     registry_duplicates,
     registry_list,
 )
+from ..selectors.sentences import audit_sentences
 from ..services.registry import instrument_merge, instrument_merge_undo, instrument_save
 from . import is_htmx
 
@@ -116,7 +117,7 @@ def instrument_detail(request, code: str, instrument_pk: int):
         "country": country,
         "instrument": instrument,
         "citations": citations,
-        "history": instrument_history(instrument),
+        "history": audit_sentences(instrument_history(instrument)),
         "duplicates": [] if instrument.merged_into_id else registry_duplicates(instrument),
         "can_edit": permissions.can_edit_instrument(request.user, instrument),
         "can_merge": permissions.can_merge_instruments(request.user, country),
