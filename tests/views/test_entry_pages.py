@@ -185,6 +185,23 @@ def test_assignments_page_replaces_assignments(
     assert AuditEntry.objects.filter(action="assignments.set").exists()
 
 
+def test_an_empty_assignment_post_asks_before_removing_every_assignment(
+    client_for, coordinator, assessment, focal_point
+):
+    """Issue 23: nothing changes until the coordinator confirms the removal."""
+    url = reverse("assessments:assignments", args=[assessment.pk])
+    before = list(Assignment.objects.values_list("pk", flat=True))
+    client = client_for(coordinator)
+    asked = client.post(url, {})
+    html = asked.content.decode()
+    assert asked.status_code == 200 and 'id="remove-all"' in html
+    assert 'name="confirm_remove_all" value="1"' in html
+    assert list(Assignment.objects.values_list("pk", flat=True)) == before
+    assert not AuditEntry.objects.filter(action="assignments.set").exists()
+    assert client.post(url, {"confirm_remove_all": "1"}).status_code == 302
+    assert not Assignment.objects.filter(membership__assessment=assessment).exists()
+
+
 def test_malformed_assignment_post_changes_nothing(
     client_for, coordinator, assessment, focal_point
 ):
