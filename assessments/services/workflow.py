@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -87,9 +87,15 @@ RESPONSE_TRANSITIONS: dict[str, ResponseMove] = {
 def lock_response(response: Response) -> Response:
     """The response row, created if it does not exist yet, locked until commit."""
     if response.pk is None:
-        response, _created = Response.objects.get_or_create(
-            assessment=response.assessment, indicator=response.indicator
-        )
+        try:
+            with transaction.atomic():
+                response, _created = Response.objects.get_or_create(
+                    assessment=response.assessment, indicator=response.indicator
+                )
+        except IntegrityError:  # created meanwhile by someone else (as in entry.response_row)
+            response = Response.objects.get(
+                assessment=response.assessment, indicator=response.indicator
+            )
     return (
         Response.objects.select_for_update(of=("self",))
         .select_related("assessment", "indicator")
