@@ -80,3 +80,15 @@ def test_a_page_without_an_action_says_who_moves_next(assessment, coordinator, c
         .content.decode()
     )
     assert "The consultant moves the assessment to review once every required answer" in html
+
+
+def test_the_versions_page_tells_a_focal_point_who_generates_the_pdf(
+    assessment, focal_point, client_for
+):
+    html = (
+        client_for(focal_point)
+        .get(reverse("assessments:profile-versions", args=[assessment.pk]))
+        .content.decode()
+    )
+    assert "Generate PDF" not in html
+    assert "The consultant or the government coordinator generates the PDF versions" in html
