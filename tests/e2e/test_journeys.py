@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from assessments.models import Membership, Response
+from assessments.models import Response
 from tests import factories as f
+from tests.e2e.test_entry import setup_fp  # noqa: F401  (a fixture)
 from tests.factories import PASSWORD
 from tests.xlsx.helpers import edit, set_answer
 
@@ -12,21 +13,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def newcomer(transactional_db):
+def newcomer(setup_fp):  # noqa: F811 (the imported fixture)
     """A focal point whose two assigned indicators have no answer yet."""
-    framework = f.build_framework(domains=2, indicators_per_domain=2)
-    assessment = f.AssessmentFactory(
-        framework=framework,
-        country__code="KG",
-        country__name="the Kyrgyz Republic",
-        country__short_name="Kyrgyzstan",
-    )
-    first = framework.indicators.order_by("order").first()
-    user = f.UserFactory(username="labour")
-    membership = f.MembershipFactory(
-        user=user, assessment=assessment, role=Membership.Role.FOCAL_POINT
-    )
-    f.AssignmentFactory(membership=membership, subdomain=first.subdomain)
+    assessment, first = setup_fp
     indicators = list(first.subdomain.indicators.order_by("order"))
     assert len(indicators) == 2 and not Response.objects.exists()
     return assessment, indicators
