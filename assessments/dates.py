@@ -40,10 +40,11 @@ def partial_date_input(day: datetime.date | None, precision: str) -> str:
     """The text a form shows for a stored date: "2019", "2019-04" or "2019-04-30"."""
     if day is None:
         return ""
+    # Four digits always: strftime gives "999" for the year 999, which would not parse back.
     if precision == YEAR:
-        return f"{day:%Y}"
+        return f"{day.year:04d}"
     if precision == MONTH:
-        return f"{day:%Y-%m}"
+        return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
 
 

@@ -11,6 +11,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Assessment, Membership
 
@@ -133,9 +134,10 @@ def why_not_editable(user: AbstractBaseUser, response: Response) -> str:
         return _("This answer was %(status)s and is read-only until a reviewer returns it.") % {
             "status": response.get_status_display().lower()
         }
-    return _("The assessment is in the %(stage)s stage; answers cannot be changed now.") % {
+    stage = _("The assessment is in the %(stage)s stage; answers cannot be changed now.") % {
         "stage": response.assessment.get_stage_display().lower()
     }
+    return f"{stage} {next_step(response.assessment)}"
 
 
 def can_download_evidence(user: AbstractBaseUser, evidence: Evidence) -> bool:
@@ -167,6 +169,11 @@ def can_merge_instruments(user: AbstractBaseUser, country: Country) -> bool:
     if is_administrator(user):
         return True
     return bool(_country_roles(user, country) & {Role.COORDINATOR, Role.CONSULTANT})
+
+
+def can_mark_for_annex(user: AbstractBaseUser, country: Country) -> bool:
+    """Consultants (and administrators) choose the uncited entries the annex lists too."""
+    return is_administrator(user) or Role.CONSULTANT in _country_roles(user, country)
 
 
 def can_edit_instrument(user: AbstractBaseUser, instrument: LegalInstrument) -> bool:
@@ -277,6 +284,40 @@ STAGE_MOVERS: dict[tuple[str, str], tuple[str, ...]] = {
     (Stage.CONSULTATION, Stage.VALIDATED): (Role.COORDINATOR,),
     (Stage.VALIDATED, Stage.PUBLISHED): STEERING,
 }
+# Who makes the next forward move, and when: what a page that offers no action says
+# (issue 23). A test keeps the roles named here in step with STAGE_MOVERS.
+NEXT_STEP: dict[tuple[str, str], object] = {
+    (Stage.SETUP, Stage.DATA_COLLECTION): gettext_lazy(
+        "The consultant opens data collection once the focal points have their indicators."
+    ),
+    (Stage.DATA_COLLECTION, Stage.REVIEW): gettext_lazy(
+        "The consultant moves the assessment to review once every required answer is "
+        "submitted or waived."
+    ),
+    (Stage.REVIEW, Stage.CONSULTATION): gettext_lazy(
+        "The consultant opens the consultation on the draft profile once every answer is "
+        "accepted or waived."
+    ),
+    (Stage.CONSULTATION, Stage.VALIDATED): gettext_lazy(
+        "The government coordinator validates the profile once the comments on the draft "
+        "are settled."
+    ),
+    (Stage.VALIDATED, Stage.PUBLISHED): gettext_lazy(
+        "The consultant publishes the validated profile."
+    ),
+}
+
+
+def next_step(assessment: Assessment) -> str:
+    """Who can make the assessment's next move, and when; for pages that offer no action."""
+    if assessment.is_cancelled:
+        return _("The assessment is cancelled; an administrator can restore it.")
+    for (frm, _to), sentence in NEXT_STEP.items():
+        if frm == assessment.stage:
+            return str(sentence)
+    return _("The profile is published: the assessment is complete.")
+
+
 # Stages in which consultants return, accept and waive answers.
 REVIEW_STAGES = {Stage.DATA_COLLECTION, Stage.REVIEW}
 

@@ -19,14 +19,15 @@ def clean_text(value: str, multiline: bool = False) -> str:
     """NFC-normalize and strip controls and invisible characters; keep line breaks if multiline."""
     if not value:
         return value
-    text = unicodedata.normalize("NFC", value)
+    # NFC last: removing an invisible character can join a letter and its accent
+    # ("e", ZWSP, U+0301), which only a normalization after the removal composes.
     if multiline:
         # Normalize Windows and old Mac line ends first, so that \r is not left behind.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return _MULTI_LINE.sub("", text)
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+        return unicodedata.normalize("NFC", _MULTI_LINE.sub("", text))
     # In a one-line field a tab or line break was a paste artefact: it becomes a space.
-    text = re.sub(r"[\t\r\n]+", " ", text)
-    return _SINGLE_LINE.sub("", text)
+    text = re.sub(r"[\t\r\n]+", " ", value)
+    return unicodedata.normalize("NFC", _SINGLE_LINE.sub("", text))
 
 
 # --- Sentences ----------------------------------------------------------------------------------

@@ -109,6 +109,8 @@ def instruments_sync(country: Country, rows: list[dict], report: DemoReport) -> 
             "url": row.get("url", ""),
             "in_annex": bool(row.get("in_annex")),
             "annex_no": row.get("annex_no"),
+            # The published annex's rows: listed whether or not a demo answer cites them.
+            "annex_pinned": bool(row.get("in_annex")),
         }
         lookup = {"country": country, "title": " ".join(row["title"].split())}
         by_ref[row["ref"]] = upsert(LegalInstrument, lookup, values, report)

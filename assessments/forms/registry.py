@@ -82,10 +82,14 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
             "last_amended",
             "replaced_by",
             "url",
+            "annex_pinned",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, annex_marking: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not annex_marking:
+            # Only consultants choose the uncited entries that the annex lists too.
+            del self.fields["annex_pinned"]
         replaced_by = self.fields["replaced_by"]
         replaced_by.queryset = LegalInstrument.objects.filter(
             country_id=self.instance.country_id, merged_into__isnull=True

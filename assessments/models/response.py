@@ -197,6 +197,12 @@ class LegalInstrument(models.Model):
     url = models.URLField(_("link"), max_length=500, blank=True)
     in_annex = models.BooleanField(_("listed in the legislation annex"), default=True)
     annex_no = models.PositiveIntegerField(_("position in the annex"), null=True, blank=True)
+    # The annex prints what the printed answers cite; a consultant adds other entries here.
+    annex_pinned = models.BooleanField(
+        _("list in the annex"),
+        default=False,
+        help_text=_("Print this entry in the legislation annex even when no answer cites it."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -1,9 +1,14 @@
-"""The annex "List of migration-related legislation": the country's registry, grouped by type."""
+"""The annex "List of migration-related legislation": what the profile cites, grouped by type.
+
+It lists the instruments that the printed answers cite, and the entries a consultant marked
+"list in the annex"; never a draft, an entry merged into another, or one excluded from it.
+"""
 
 from __future__ import annotations
 
 import datetime
 
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -43,11 +48,24 @@ def adoption(instrument: LegalInstrument) -> str:
     return ", ".join(parts)
 
 
-def is_listed(instrument: LegalInstrument, all_statuses: bool = False) -> bool:
-    """Whether the legislation annex prints this entry."""
+def is_listed(
+    instrument: LegalInstrument, all_statuses: bool = False, cited: frozenset[int] = frozenset()
+) -> bool:
+    """Whether the legislation annex prints this entry, given the ids the printed answers cite."""
     if not instrument.in_annex or instrument.merged_into_id:
         return False
+    if instrument.status == LegalInstrument.Status.DRAFT:
+        return False
+    if not (instrument.annex_pinned or instrument.pk in cited):
+        return False
     return all_statuses or instrument.is_in_force
+
+
+def cited_ids(responses) -> frozenset[int]:
+    """The instruments cited by the evidence of these (printed) answers."""
+    return frozenset(
+        ev.instrument_id for r in responses for ev in r.active_evidence if ev.instrument_id
+    )
 
 
 def _position(instrument: LegalInstrument) -> tuple:
@@ -55,12 +73,20 @@ def _position(instrument: LegalInstrument) -> tuple:
 
 
 def legislation(
-    country_id: int, country_name: str, local=None, *, all_statuses: bool = False
+    country_id: int,
+    country_name: str,
+    local=None,
+    *,
+    all_statuses: bool = False,
+    cited: frozenset[int] = frozenset(),
 ) -> list[AnnexGroup]:
     """Groups of numbered rows, 1..n across groups; only instruments in force by default."""
     instruments = LegalInstrument.objects.filter(
-        country_id=country_id, in_annex=True, merged_into__isnull=True
-    )
+        Q(annex_pinned=True) | Q(pk__in=cited),
+        country_id=country_id,
+        in_annex=True,
+        merged_into__isnull=True,
+    ).exclude(status=LegalInstrument.Status.DRAFT)
     if not all_statuses:
         instruments = instruments.filter(status=LegalInstrument.Status.IN_FORCE)
     instruments = list(instruments)

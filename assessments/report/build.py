@@ -68,7 +68,8 @@ def _unlisted_instrument_note(
 ) -> Footnote | None:
     """A footnote naming an instrument the annex does not list, so that the claim shows its law."""
     inst = ev.instrument
-    if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses):
+    # This answer is printed, so it cites the instrument.
+    if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses, frozenset({inst.pk})):
         return None
     text = ", ".join(p for p in (local.title(inst), annex.adoption(inst)) if p)
     return Footnote(text, inst.url)
@@ -83,8 +84,9 @@ def paragraphs_of(
     the law and the annexes list it (and a footnote per citation quadrupled layout work).
     """
     code = response.indicator.code
+    # A blank finding prints nothing: the drafted sentence is offered to people, never
+    # printed in their name (issue 23).
     text = local.finding(response).strip()
-    text = text or texts.fill(response.option.tr("statement_template"), values)
     parts = texts.paragraphs(text, {})
     if not parts:
         return []
@@ -284,7 +286,11 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
         legislation_title=_("List of migration-related legislation in %(country)s")
         % {"country": values["country"]},
         legislation=annex.legislation(
-            a.country_id, values["country"], local, all_statuses=a.annex_all_instruments
+            a.country_id,
+            values["country"],
+            local,
+            all_statuses=a.annex_all_instruments,
+            cited=annex.cited_ids(r for r in responses if placement(r) is not None),
         ),
         process_steps=_steps(merged["process_steps"], values),
     )

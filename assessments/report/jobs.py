@@ -54,6 +54,16 @@ def _enqueue(render_id: int) -> None:
     profile_render.enqueue(render_id=render_id)
 
 
+def _drop_scheduled(assessment: Assessment, started) -> None:
+    """This request renders the current content: a pending draft render of edits made before
+    it started has nothing left to do (and the page would announce it as still to come)."""
+    ProfileRender.objects.filter(
+        assessment=assessment,
+        status=Status.SCHEDULED,
+        due_at__lte=started + timedelta(seconds=settings.PROFILE_RENDER_DELAY),
+    ).delete()
+
+
 def profile_request(
     *,
     assessment: Assessment,
@@ -67,11 +77,14 @@ def profile_request(
     if assessment.stage in FINAL_STAGES and (frozen := frozen_version(assessment, language)):
         return Requested(version=frozen)  # a validated profile does not change any more
     renders_recover(assessment=assessment)
+    started = timezone.now()
     digest = content_hash(profile_build(assessment, language=language))
     key = _version_key(assessment, digest, language)
     with transaction.atomic():
         # One request at a time per assessment decides; the render itself runs elsewhere.
         Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
+        if language == assessment.language:
+            _drop_scheduled(assessment, started)
         latest = latest_version(assessment, language)
         if latest and latest.content_hash == digest and _stored(latest):
             return Requested(version=latest)

@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 
 from ..diffs import finding_diff
 from ..models import Response, ResponseRevision
+from .sentences import action_sentence, note_sentence, person
 
 
 @dataclass
@@ -15,6 +16,8 @@ class HistoryEntry:
     option_changed: bool
     evidence_added: list[dict]
     evidence_removed: list[dict]
+    sentence: str = ""
+    note: str = ""
 
 
 def history_for(response: Response) -> list[HistoryEntry]:
@@ -33,6 +36,8 @@ def history_for(response: Response) -> list[HistoryEntry]:
                 evidence_removed=[
                     e for e in (previous.evidence if previous else []) if e["id"] not in after_ids
                 ],
+                sentence=action_sentence(revision.action, person(revision.author)),
+                note=note_sentence(revision.note),
             )
         )
         previous = revision

@@ -6,7 +6,8 @@ import unicodedata
 from django.db.models import Count, Q, QuerySet
 
 from ..homoglyphs import fold_lookalikes
-from ..models import AuditEntry, Country, LegalInstrument
+from ..models import AuditEntry, Country, Evidence, LegalInstrument, Level
+from ..report import annex
 from ..text import clean_text
 
 _QUOTES_AND_PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
@@ -49,6 +50,35 @@ def instruments_with_similar_title(
     return [i for i in qs if normalized_title(i.title) == key]
 
 
+def instruments_adopted_same_day(
+    *, country: Country, kind: str, adopted_on, precision: str, exclude_pk: int | None = None
+) -> list[LegalInstrument]:
+    """Entries of the same type adopted on the same day, whatever their title: one act
+    registered twice under two wordings (a resolution translated twice)."""
+    if not adopted_on or precision != LegalInstrument.Precision.DAY:
+        return []
+    return list(
+        _live(country, exclude_pk).filter(
+            kind=kind, adopted_on=adopted_on, adopted_precision=LegalInstrument.Precision.DAY
+        )
+    )
+
+
+def new_entry_duplicates(instrument: LegalInstrument) -> tuple[list, list]:
+    """What the registry form asks to confirm: duplicates_of, and for a new entry also the
+    entries of its type adopted the same day."""
+    same_number, similar = duplicates_of(instrument)
+    if instrument.pk is None:
+        same_day = instruments_adopted_same_day(
+            country=instrument.country,
+            kind=instrument.kind,
+            adopted_on=instrument.adopted_on,
+            precision=instrument.adopted_precision,
+        )
+        similar += [i for i in same_day if i not in similar and i not in same_number]
+    return same_number, similar
+
+
 def duplicates_of(instrument: LegalInstrument) -> tuple[list, list]:
     """(entries with the same number, any date; other entries with a probable duplicate title)."""
     same_number = instruments_with_number(
@@ -68,6 +98,28 @@ def registry_duplicates(instrument: LegalInstrument) -> list[LegalInstrument]:
     """Entries with the same number (any date) or a probable duplicate title."""
     same_number, similar = duplicates_of(instrument)
     return same_number + similar
+
+
+def annex_printed_ids(country: Country) -> set[int]:
+    """Entries the legislation annex prints: marked by a consultant, or cited by an answer
+    that a profile of the country prints (placement's rule, read in one query)."""
+    printed = Q(response__option__level__in=[Level.DEVELOPED, Level.PARTIAL, Level.ABSENT]) | ~Q(
+        response__placement_override=""
+    )
+    cited = frozenset(
+        Evidence.objects.filter(
+            printed,
+            removed_at__isnull=True,
+            instrument__country=country,
+            response__option__isnull=False,
+            response__waiver_reason="",
+            response__excluded_from_profile=False,
+        ).values_list("instrument_id", flat=True)
+    )
+    candidates = LegalInstrument.objects.filter(
+        Q(annex_pinned=True) | Q(pk__in=cited), country=country
+    ).only("pk", "in_annex", "merged_into", "status", "annex_pinned")
+    return {i.pk for i in candidates if annex.is_listed(i, cited=cited)}
 
 
 def registry_list(*, country: Country, kind: str = "", q: str = "") -> QuerySet[LegalInstrument]:

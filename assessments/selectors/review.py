@@ -21,7 +21,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext_lazy as _
 
 from ..diffs import finding_diff
 from ..models import (
@@ -35,6 +34,7 @@ from ..models import (
     Response,
 )
 from ..report.sections import profile_sections
+from .sentences import action_sentence, note_sentence, person, state_label
 from .work import COVID_SLUG, DONE, assessment_indicators
 
 Status = Response.Status
@@ -101,20 +101,6 @@ def comments_for(response: Response) -> list[Comment]:
     )
 
 
-ACTION_LABELS = {
-    "save": _("Saved"),
-    "autosave": _("Saved automatically"),
-    "submit": _("Submitted"),
-    "resubmit": _("Resubmitted"),
-    "return": _("Returned to the focal point"),
-    "accept": _("Accepted"),
-    "waive": _("Waived"),
-    "consultant_edit": _("Finding edited by the consultant"),
-    "restore": _("Earlier version restored"),
-    "carry_over": _("Carried over from the baseline"),
-    "response.placement": _("Placement in the profile changed"),
-    "response.profile_selection": _("Profile selection changed"),
-}
 # Audit-only changes of a response that its history shows next to the revisions.
 HISTORY_AUDIT_ACTIONS = ("response.placement", "response.profile_selection")
 
@@ -134,7 +120,7 @@ class HistoryItem:
 
     @property
     def label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
+        return action_sentence(self.action, person(self.who))
 
 
 def review_history(response: Response) -> list[HistoryItem]:
@@ -150,7 +136,7 @@ def review_history(response: Response) -> list[HistoryItem]:
                 when=rev.created_at,
                 who=rev.author,
                 action=rev.action,
-                note=rev.note,
+                note=note_sentence(rev.note),
                 version=rev.version,
                 status=rev.get_status_display(),
                 option=rev.option.tr("label") if rev.option_id else "",
@@ -164,8 +150,8 @@ def review_history(response: Response) -> list[HistoryItem]:
                 who=entry.actor,
                 action=entry.action,
                 note=entry.reason,
-                from_state=entry.from_state,
-                to_state=entry.to_state,
+                from_state=state_label(entry.from_state),
+                to_state=state_label(entry.to_state),
             )
         )
     return sorted(items, key=lambda i: i.when, reverse=True)

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import Assessment, Evidence, Response, Source
+from ..selectors.sentences import CARRY_NOTE
 from ..selectors.work import assessment_indicators
 from . import workflow
 from .audit import audit_log
@@ -142,10 +144,13 @@ def carry_refresh(response: Response) -> str:
     """Set carry_state from what differs now; the note says what changed ("" if nothing)."""
     if not response.carried_from_id:
         return ""
-    changes = carry_changes(response)
+    # The note is stored in English and read in each reader's language (selectors.sentences).
+    with translation.override("en"):
+        changes = carry_changes(response)
+        note = CARRY_NOTE % {"what": ", ".join(changes)}
     if changes:
         response.carry_state = CarryState.CHANGED
-        return _("Changed since the baseline: %(what)s.") % {"what": ", ".join(changes)}
+        return note
     if response.carry_state == CarryState.CHANGED:
         response.carry_state = CarryState.CARRIED
     return ""

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..models import AnswerOption, Assessment, Indicator, Response, ResponseRevision
+from ..selectors.sentences import RESTORE_NOTE
+from ..text import clean_text
 from .carry_over import carry_refresh
 from .revisions import revision_write, revisions_write_many
 
@@ -36,6 +38,11 @@ def response_row(response: Response) -> Response:
         # Two people saved the indicator's first answer at once; the other created it.
         row = Response.objects.get(assessment=response.assessment, indicator=response.indicator)
     return row
+
+
+def finding_clean(text: str | None) -> str:
+    """The finding as stored: cleaned, without surrounding blanks; only spaces is empty."""
+    return clean_text(text or "", multiline=True).strip()
 
 
 def draft_finding(*, option: AnswerOption, assessment: Assessment) -> str:
@@ -95,6 +102,7 @@ def response_save(
     action: str = "save",
 ) -> Response:
     """Save answer and finding if nobody saved since `version`; writes a revision."""
+    finding = finding_clean(finding)
     locked = _locked(response, user, version)
     if option is not None and option.indicator_id != locked.indicator_id:
         raise ApplicationError(_("That answer belongs to another indicator."))
@@ -121,7 +129,9 @@ def responses_import(
 
     All or nothing: one answer that may not be edited, or that changed since its `version`,
     refuses the lot. A workbook import writes ~100 answers; one by one took over a second.
+    An indicator not answered yet gets its row here, as response_save would create it.
     """
+    changes = [(response_row(r), o, finding_clean(f), v) for r, o, f, v in changes]
     locked = Response.objects.select_for_update(of=("self",)).select_related(
         "assessment__country", "indicator", "option", "updated_by"
     )
@@ -163,6 +173,6 @@ def revision_restore(
         response=locked,
         author=user,
         action="restore",
-        note=_("Restored version %(v)s") % {"v": revision.version},
+        note=RESTORE_NOTE % {"v": revision.version},  # in English; read as a sentence
     )
     return locked

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed
@@ -18,6 +19,21 @@ def _require_manager(user: AbstractBaseUser, assessment: Assessment) -> None:
         raise NotAllowed(_("Only the government coordinator manages focal points."))
 
 
+class RemoveAllUnconfirmed(ApplicationError):
+    """The form would remove every assignment; the person is asked first."""
+
+    def __init__(self, count: int):
+        super().__init__(
+            ngettext(
+                "This would remove the only assignment: nobody would answer any indicator.",
+                "This would remove all %(n)d assignments: nobody would answer any indicator.",
+                count,
+            )
+            % {"n": count}
+        )
+        self.count = count
+
+
 @transaction.atomic
 def assignments_set(
     *,
@@ -25,8 +41,12 @@ def assignments_set(
     actor: AbstractBaseUser,
     subdomain_pairs: Iterable[tuple[int, int]],
     indicator_pairs: Iterable[tuple[int, int]],
+    confirm_remove_all: bool = False,
 ) -> int:
-    """Replace all assignments of the assessment with (membership id, item id) pairs."""
+    """Replace all assignments of the assessment with (membership id, item id) pairs.
+
+    Removing every assignment at once (an empty form) needs `confirm_remove_all`.
+    """
     _require_manager(actor, assessment)
     members = {m.pk: m for m in assessment.memberships.filter(role=Membership.Role.FOCAL_POINT)}
     # Only what this assessment answers: its framework, and the COVID-19 module if it is on.
@@ -42,7 +62,10 @@ def assignments_set(
         if member_id not in members or ind_id not in ind_ids:
             raise ApplicationError(_("The assignment form names an unknown person or indicator."))
         rows.append(Assignment(membership_id=member_id, indicator_id=ind_id))
-    Assignment.objects.filter(membership__assessment=assessment).delete()
+    current = Assignment.objects.filter(membership__assessment=assessment)
+    if not rows and not confirm_remove_all and (count := current.count()):
+        raise RemoveAllUnconfirmed(count)
+    current.delete()
     Assignment.objects.bulk_create(rows)
     audit_log(
         assessment=assessment, actor=actor, action="assignments.set", data={"count": len(rows)}

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import permissions
+from ..dates import partial_date_input
 from ..exceptions import ApplicationError, NotAllowed
 from ..models import AuditEntry, Evidence, LegalInstrument
 from .audit import audit_log
@@ -16,16 +17,20 @@ TRACKED = [
     "kind",
     "status",
     "adopted_on",
-    "adopted_precision",
     "adoption_note",
     "last_amended",
     "url",
     "replaced_by_id",
+    "annex_pinned",
 ]
 
 
 def _snapshot(instrument: LegalInstrument) -> dict:
-    return {name: getattr(instrument, name) for name in TRACKED}
+    values = {name: getattr(instrument, name) for name in TRACKED}
+    # The date as it was given ("2017", "2017-01" or "2017-01-01"), so that the history can
+    # say "Date of adoption changed from 2017 to 1 January 2017".
+    values["adopted_on"] = partial_date_input(instrument.adopted_on, instrument.adopted_precision)
+    return values
 
 
 def _changes(before: dict, after: dict) -> dict:

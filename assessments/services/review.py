@@ -12,6 +12,7 @@ from ..models import Comment, Membership, Response
 from ..report.schedule import profile_schedule_render
 from ..selectors.people import assigned_focal_points, members
 from .audit import audit_log
+from .entry import finding_clean
 from .notifications import absolute_url, notify
 from .revisions import revision_write
 from .workflow import lock_response
@@ -136,7 +137,8 @@ def finding_edit(
             _("Someone saved this answer since you opened it; review their version first."),
             current=response,
         )
-    finding = _text(finding, _("The finding cannot be empty."))
+    # Cleaned as the indicator page and the workbook clean it: blanks alone are empty.
+    finding = _text(finding_clean(finding), _("The finding cannot be empty."))
     if finding == response.finding:
         return response
     response.finding = finding

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -25,7 +25,7 @@ from ..models import Assessment, Comment, Membership, Response
 from ..selectors.people import assigned_focal_points, members
 from ..selectors.review import readiness
 from .audit import audit_log
-from .evidence_rules import evidence_missing
+from .evidence_rules import answer_check
 from .notifications import absolute_url, notify
 from .revisions import revision_write
 
@@ -87,9 +87,15 @@ RESPONSE_TRANSITIONS: dict[str, ResponseMove] = {
 def lock_response(response: Response) -> Response:
     """The response row, created if it does not exist yet, locked until commit."""
     if response.pk is None:
-        response, _created = Response.objects.get_or_create(
-            assessment=response.assessment, indicator=response.indicator
-        )
+        try:
+            with transaction.atomic():
+                response, _created = Response.objects.get_or_create(
+                    assessment=response.assessment, indicator=response.indicator
+                )
+        except IntegrityError:  # created meanwhile by someone else (as in entry.response_row)
+            response = Response.objects.get(
+                assessment=response.assessment, indicator=response.indicator
+            )
     return (
         Response.objects.select_for_update(of=("self",))
         .select_related("assessment", "indicator")
@@ -155,10 +161,7 @@ def response_submit(*, response: Response, user: AbstractBaseUser) -> Response:
         raise NotAllowed(permissions.why_not_editable(user, response) or _("Not allowed."))
     if response.status not in RESPONSE_TRANSITIONS["submit"].sources:
         raise NotAllowed(_("This answer cannot be submitted now."))
-    if response.option_id is None or not response.finding.strip():
-        raise NotAllowed(_("Choose an answer and write the finding before submitting."))
-    if missing := evidence_missing(response):
-        raise ApplicationError(missing)
+    answer_check(response)
     resubmit = response.status == Status.RETURNED
     # Once answered, a waiver recorded for the missing answer no longer applies.
     response.waiver_reason = ""
@@ -224,8 +227,7 @@ def response_accept(*, response: Response, reviewer: AbstractBaseUser) -> Respon
     """Accept a submitted answer. Not emailed: a review of ~90 answers would flood inboxes."""
     response = lock_response(response)
     move = check_response_move("accept", response, reviewer)
-    if missing := evidence_missing(response):
-        raise ApplicationError(missing)
+    answer_check(response)
     _record_move(response, reviewer, "accept", target=move.target)
     return response
 

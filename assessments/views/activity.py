@@ -8,6 +8,7 @@ from django.shortcuts import render
 from .. import permissions
 from ..selectors.assessments import assessment_for
 from ..selectors.review import activity_for
+from ..selectors.sentences import audit_sentences
 
 PER_PAGE = 50
 
@@ -18,5 +19,6 @@ def activity(request, pk: int):
     if not permissions.can_view_activity(request.user, assessment):
         raise PermissionDenied
     page = Paginator(activity_for(assessment), PER_PAGE).get_page(request.GET.get("page"))
+    audit_sentences(page.object_list)
     context = {"assessment": assessment, "page": page}
     return render(request, "assessments/review/activity.html", context)

@@ -20,6 +20,7 @@ from ..selectors.carried import page_refusal
 from ..selectors.history import history_for
 from ..selectors.work import indicator_for, neighbours
 from ..services import entry, translations, workflow
+from ..services.evidence_rules import IncompleteAnswer
 from ..services.preferences import other_languages
 from .review import comments_context
 
@@ -87,12 +88,43 @@ def page_context(request, assessment, indicator, response, **extra):
     return context
 
 
-def _finding_or_draft(form: ResponseForm, assessment) -> str:
-    finding = form.cleaned_data["finding"].strip()
+def _with_suggestion(request, assessment, indicator, response, form: ResponseForm):
+    """The form again with the chosen answer's drafted sentence in the finding; nothing saved.
+
+    The fallback of the "Use the suggested sentence" button when JavaScript does not run.
+    """
     option = form.cleaned_data["option"]
-    if not finding and option is not None:
-        return entry.draft_finding(option=option, assessment=assessment)
-    return finding
+    data = request.POST.copy()
+    if option is not None:
+        data["finding"] = entry.draft_finding(option=option, assessment=assessment)
+    else:
+        messages.info(request, _("Choose an answer first: the suggested sentence depends on it."))
+    form = ResponseForm(data, indicator=indicator)
+    form.is_valid()
+    return render(
+        request,
+        "assessments/response_edit.html",
+        page_context(request, assessment, indicator, response, form=form),
+    )
+
+
+def _refused(request, exc, form, assessment, indicator, response):
+    """A refused save or submission, each reason shown at the field it concerns."""
+    extra = {}
+    if isinstance(exc, IncompleteAnswer):
+        for field in ("option", "finding"):
+            if field in exc.problems:
+                form.add_error(field, exc.problems[field])
+        extra["evidence_problem"] = exc.problems.get("evidence", "")
+        messages.error(request, _("Not submitted: see what is missing below."))
+    else:
+        messages.error(request, exc.message)
+    return render(
+        request,
+        "assessments/response_edit.html",
+        page_context(request, assessment, indicator, response, form=form, **extra),
+        status=403 if isinstance(exc, NotAllowed) else 400,
+    )
 
 
 @login_required
@@ -117,6 +149,8 @@ def response_edit(request, pk: int, code: str):
             page_context(request, assessment, indicator, response, form=form),
             status=400,
         )
+    if request.POST.get("action") == "suggest" and not autosave:
+        return _with_suggestion(request, assessment, indicator, response, form)
     try:
         # Save and submit together: a refused submission leaves the answer as it was.
         with transaction.atomic():
@@ -124,7 +158,7 @@ def response_edit(request, pk: int, code: str):
                 response=response,
                 user=request.user,
                 option=form.cleaned_data["option"],
-                finding=_finding_or_draft(form, assessment),
+                finding=form.cleaned_data["finding"],
                 version=form.cleaned_data["version"],
                 action="autosave" if autosave else "save",
             )
@@ -136,13 +170,7 @@ def response_edit(request, pk: int, code: str):
     except ApplicationError as exc:
         if autosave:
             return render(request, "assessments/_save_status.html", {"error": exc.message})
-        messages.error(request, exc.message)
-        return render(
-            request,
-            "assessments/response_edit.html",
-            page_context(request, assessment, indicator, response, form=form),
-            status=403 if isinstance(exc, NotAllowed) else 400,
-        )
+        return _refused(request, exc, form, assessment, indicator, response)
     if autosave:
         return render(
             request,

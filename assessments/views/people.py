@@ -14,6 +14,7 @@ from ..selectors.assessments import assessment_for
 from ..selectors.setup import open_invitations_of
 from ..selectors.work import assessment_indicators
 from ..services import invitations, people
+from ..services.people import RemoveAllUnconfirmed
 
 
 def _allowed(request, pk: int, predicate):
@@ -86,9 +87,14 @@ def assignments(request, pk: int):
                 actor=request.user,
                 subdomain_pairs=_pairs(request.POST.getlist("sub")),
                 indicator_pairs=_pairs(request.POST.getlist("ind")),
+                confirm_remove_all=request.POST.get("confirm_remove_all") == "1",
             )
             messages.success(request, _("Assignments saved (%(n)d).") % {"n": count})
             return redirect("assessments:assignments", pk)
+        except RemoveAllUnconfirmed as exc:
+            # A confirmation step: nothing was changed; the page asks before removing them.
+            context = {"assessment": assessment, "message": exc.message}
+            return render(request, "assessments/assignments_confirm.html", context)
         except ApplicationError as exc:
             messages.error(request, exc.message)
     indicators = list(assessment_indicators(assessment))

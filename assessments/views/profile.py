@@ -19,7 +19,7 @@ from ..report.build import profile_build, untranslated
 from ..report.render import render_html
 from ..report.updates import draft_text
 from ..selectors.assessments import assessment_for
-from ..selectors.renders import render_state
+from ..selectors.renders import render_state, versions_with_causes
 from ..services.profile_texts import profile_texts_save
 from . import is_htmx
 
@@ -60,7 +60,7 @@ def profile_versions(request, pk: int):
     """The versions; htmx polls it for the fragment while a render is pending."""
     assessment = _assessment(request, pk, permissions.can_preview_profile)
     language = _language(request, assessment)
-    all_versions = assessment.profile_versions.select_related("created_by")
+    all_versions = versions_with_causes(assessment)
     context = {
         "assessment": assessment,
         "versions": all_versions,
@@ -89,16 +89,7 @@ def profile_generate(request, pk: int):
     if requested.render is not None:
         requested.render.refresh_from_db()  # a backend without a worker has rendered it
         requested.version = requested.render.version
-    if requested.version is not None:
-        messages.success(
-            request,
-            _("Version %(n)d of the profile is ready (%(pages)d pages).")
-            % {"n": requested.version.number, "pages": requested.version.pages},
-        )
-    elif requested.render.status != requested.render.Status.FAILED:
-        messages.info(
-            request, _("The profile is being rendered; this page shows when it is ready.")
-        )
+    # No message here: the versions page says once what happened (ready, rendering, failed).
     url = reverse("assessments:profile-versions", args=[pk])
     return redirect(f"{url}?language={_language(request, assessment)}")
 

@@ -15,11 +15,13 @@ from ..homoglyphs import mixed_in
 from ..models import Country, Evidence, LegalInstrument
 from ..selectors.assessments import assessments_visible_to
 from ..selectors.registry import (
-    duplicates_of,
+    annex_printed_ids,
     instrument_history,
+    new_entry_duplicates,
     registry_duplicates,
     registry_list,
 )
+from ..selectors.sentences import audit_sentences
 from ..services.registry import instrument_merge, instrument_merge_undo, instrument_save
 from . import is_htmx
 
@@ -48,9 +50,13 @@ def instrument_list(request, code: str):
     template = (
         "assessments/registry/_rows.html" if is_htmx(request) else "assessments/registry/list.html"
     )
-    return render(
-        request, template, {"country": country, "instruments": instruments, "filters": filters}
-    )
+    context = {
+        "country": country,
+        "instruments": instruments,
+        "filters": filters,
+        "in_annex": annex_printed_ids(country),
+    }
+    return render(request, template, context)
 
 
 @login_required
@@ -60,12 +66,14 @@ def instrument_edit(request, code: str, instrument_pk: int | None = None):
     if instrument and not permissions.can_edit_instrument(request.user, instrument):
         raise PermissionDenied
     form = InstrumentForm(
-        request.POST or None, instance=instrument or LegalInstrument(country=country)
+        request.POST or None,
+        instance=instrument or LegalInstrument(country=country),
+        annex_marking=permissions.can_mark_for_annex(request.user, country),
     )
     same_number, similar, mixed = [], [], []
     if request.method == "POST" and form.is_valid():
         # The form has put the cleaned values on its instance: check them before saving.
-        same_number, similar = duplicates_of(form.instance)
+        same_number, similar = new_entry_duplicates(form.instance)
         mixed = mixed_in(form.typed_texts())
         duplicate_ok = not (same_number or similar) or form.cleaned_data["confirm_duplicate"]
         letters_ok = not mixed or form.cleaned_data["keep_letters"]
@@ -119,10 +127,11 @@ def instrument_detail(request, code: str, instrument_pk: int):
         "country": country,
         "instrument": instrument,
         "citations": citations,
-        "history": instrument_history(instrument),
+        "history": audit_sentences(instrument_history(instrument)),
         "duplicates": [] if instrument.merged_into_id else registry_duplicates(instrument),
         "can_edit": permissions.can_edit_instrument(request.user, instrument),
         "can_merge": permissions.can_merge_instruments(request.user, country),
+        "in_annex": instrument.pk in annex_printed_ids(country),
     }
     return render(request, "assessments/registry/detail.html", context)
 

@@ -98,6 +98,7 @@ def response_page(request, pk: int, code: str):
         "moves": workflow.response_moves_open(response, user) if reviewer else set(),
         "can_edit_finding": reviewer and review.finding_editable(response, user),
         "can_place": reviewer and review.profile_editable(response, user),
+        "next_step": permissions.next_step(response.assessment),
         "translations_form": FindingTranslationsForm(
             working=assessment.language,
             initial_texts=response.finding_translations,
@@ -298,6 +299,7 @@ def advance(request, pk: int):
         "assessment": assessment,
         "stages": Assessment.Stage.choices,
         "moves": [(stage, Assessment.Stage(stage).label) for stage in moves],
+        "next_step": permissions.next_step(assessment),
         "readiness": readiness(assessment) if moves else None,
         "open_profile_comments": workflow.open_profile_comments(assessment),
         "form": AdvanceForm(),

@@ -38,6 +38,8 @@ def test_focal_point_answers_adds_evidence_citing_new_law_and_submits(
 
     page.get_by_label("Developed answer").check()
     finding = page.get_by_label("Finding")
+    expect(finding).to_have_value("")  # the drafted sentence is offered, never put in unasked
+    page.get_by_role("button", name="Use the suggested sentence").click()
     expect(finding).to_have_value(f"Kyrgyzstan has a developed policy on {indicator.title}.")
     finding.fill("Kyrgyzstan guarantees this right under Law No. 4 on External Labour Migration.")
     expect(page.locator("#save-status")).to_contain_text("Saved", timeout=10_000)

@@ -45,7 +45,7 @@ def test_consultant_edits_wording_previews_and_generates_the_pdf(
 
     page.get_by_role("link", name="Versions and PDF").click()
     page.get_by_role("button", name="Generate PDF").click()
-    expect(page.get_by_text("Version 1 of the profile is ready")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Ready: version 1 is the latest PDF.")).to_be_visible(timeout=30_000)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF v1").click()
     assert download.value.suggested_filename == "MGI-KG-2022-v1-en.pdf"

@@ -56,10 +56,11 @@ def test_duplicate_number_is_shown_confirmed_and_listed_in_the_activity_feed(
     expect(
         page.get_by_role("heading", name="Decree of the President on Labour Migration")
     ).to_be_visible()
-    expect(page.get_by_text("29 January 2021")).to_be_visible()
+    expect(page.get_by_text("29 January 2021", exact=True)).to_be_visible()
+    expect(page.get_by_text("Date of adoption set to 29 January 2021")).to_be_visible()
     assert AuditEntry.objects.filter(action="instrument.duplicate_confirmed").count() == 1
 
     page.goto(f"{live_server.url}/a/{assessment.pk}/activity/")
-    row = page.locator("tr", has_text="instrument.duplicate_confirmed")
+    row = page.locator('tr[data-action="instrument.duplicate_confirmed"]')
     expect(row).to_contain_text("Decree of the President on Labour Migration")
     expect(row).to_contain_text(existing.title)

@@ -26,7 +26,12 @@ def review_setup(transactional_db):
     f.answer(response, status=Response.Status.DRAFT, finding="Migrants may register.")
     f.EvidenceFactory(response=response)
     workflow.response_submit(response=response, user=focal)
-    return {"assessment": assessment, "response": response, "focal": focal}
+    return {
+        "assessment": assessment,
+        "response": response,
+        "focal": focal,
+        "consultant": consultant,
+    }
 
 
 def sign_out(page):
@@ -80,13 +85,15 @@ def test_consultant_returns_focal_point_fixes_and_resubmits_consultant_accepts(
     page.get_by_role("button", name="Accept", exact=True).click()
     expect(page.locator("[data-status]").first).to_have_text("Accepted")
     history = page.locator("#history .history-label")
+    consultant_name = review_setup["consultant"].get_full_name()
+    focal_name = review_setup["focal"].get_full_name()
     expect(history).to_have_text(
         [
-            "Accepted",
-            "Resubmitted",
-            "Saved",
-            "Returned to the focal point",
-            "Submitted",
+            f"Accepted by {consultant_name}",
+            f"Submitted again by {focal_name}",
+            f"Saved by {focal_name}",
+            f"Returned to the government by {consultant_name}",
+            f"Submitted for review by {focal_name}",
         ]
     )
     expect(page.locator("#history")).to_contain_text("Please cite Article 9 of the law.")

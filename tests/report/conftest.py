@@ -36,10 +36,13 @@ def annex_instruments(country):
                 adopted_on=adopted,
                 number=number,
                 annex_no=no,
+                annex_pinned=True,
                 adoption_note="Referendum of 11 April 2021" if kind == Kind.CONSTITUTION else "",
             )
         )
     f.LegalInstrumentFactory(country=country, title="Not in the annex", in_annex=False)
+    # Entered by mistake: nobody cites it, nobody marked it, so the annex leaves it out.
+    f.LegalInstrumentFactory(country=country, title="Uncited resolution entered twice")
     return made
 
 

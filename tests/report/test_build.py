@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from assessments.models import Response
+from assessments.models import LegalInstrument, Response
 from assessments.report.build import profile_build
 from tests import factories as f
 
@@ -133,6 +133,37 @@ def test_legislation_annex_is_numbered_and_grouped(answered):
         (5, "Decree on Labour Migration", "16 April 2019, No. 175"),
         (6, "Concept of the Migration Policy", "4 May 2021, No. 191"),
     ]
+
+
+def test_annex_lists_what_printed_answers_cite_and_what_a_consultant_marked(answered):
+    """Issue 23: never an uncited unmarked entry, a draft, or an entry merged into another."""
+    Kind, Status = LegalInstrument.Kind, LegalInstrument.Status
+    country = answered.country
+    printed = Response.objects.get(assessment=answered, indicator__code="1.1.1")
+    left_out = Response.objects.get(assessment=answered, indicator__code="1.1.2")
+    left_out.excluded_from_profile = True
+    left_out.save()
+    cited = f.LegalInstrumentFactory(country=country, title="Cited decree", kind=Kind.DECREE)
+    draft = f.LegalInstrumentFactory(
+        country=country, title="Draft bill", status=Status.DRAFT, adopted_on=None
+    )
+    unprinted = f.LegalInstrumentFactory(country=country, title="Cited by a left-out answer")
+    for response, instrument in ((printed, cited), (printed, draft), (left_out, unprinted)):
+        f.EvidenceFactory(response=response, instrument=instrument, note="")
+    f.LegalInstrumentFactory(
+        country=country, title="Second title of the decree", merged_into=cited, annex_pinned=True
+    )
+    for all_statuses in (False, True):
+        answered.annex_all_instruments = all_statuses
+        answered.save()
+        titles = {r.title for g in profile_build(answered).legislation for r in g.rows}
+        assert "Cited decree" in titles and "Law on External Migration" in titles
+        assert not titles & {
+            "Draft bill",
+            "Cited by a left-out answer",
+            "Second title of the decree",
+            "Uncited resolution entered twice",
+        }
 
 
 def test_covid_annex_only_when_the_module_is_on_and_answered(answered):

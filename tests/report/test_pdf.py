@@ -135,6 +135,8 @@ def test_legislation_annex_rows_are_numbered_and_grouped(answered):
     positions = [annex.index(line) for line in expected]
     assert positions == sorted(positions)
     assert "Not in the annex" not in annex
+    # Issue 23: an entry no printed answer cites, and no consultant marked, is not printed.
+    assert "Uncited resolution entered twice" not in "".join(pages)
 
 
 def _marked_texts(data: bytes) -> list[tuple[str, list[str]]]:

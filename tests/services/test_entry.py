@@ -3,6 +3,7 @@ import pytest
 from assessments.exceptions import NotAllowed, StaleVersion
 from assessments.models import Response, ResponseRevision
 from assessments.services import entry, evidence, workflow
+from assessments.services.evidence_rules import IncompleteAnswer
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,9 @@ def test_nobody_edits_outside_data_collection(response, focal_point, assessment)
 
 
 def test_submit_needs_an_answer_and_a_finding(response, focal_point):
-    with pytest.raises(NotAllowed, match="Choose an answer"):
+    with pytest.raises(IncompleteAnswer, match="Choose an answer") as refused:
         workflow.response_submit(response=response, user=focal_point)
+    assert set(refused.value.problems) == {"option", "finding"}
 
 
 def test_removed_evidence_can_be_restored_and_history_shows_both(response, focal_point):

@@ -95,3 +95,29 @@ def test_a_law_missing_from_the_annex_becomes_a_footnote_of_a_well_developed_are
     paragraph = next(p for c in profile.chapters for p in c.developed)
     assert [n.text.split(",")[0] for n in paragraph.footnotes] == ["Decree on Quotas"]
     assert not any(r.title == "Decree on Quotas" for g in profile.legislation for r in g.rows)
+
+
+def test_a_blank_finding_is_refused_by_every_path_that_hands_an_answer_over(
+    collecting, response, focal_point, consultant
+):
+    """Issue 23: one rule for submit, accept and bulk accept; no drafted sentence stands in."""
+    from assessments.services.board import responses_accept_bulk
+    from assessments.services.evidence_rules import IncompleteAnswer
+
+    f.answer(response, status="draft", level="developed", finding=" \n ")
+    response.finding = " \n "
+    response.save()
+    f.EvidenceFactory(response=response, instrument__country=collecting.country)
+    with pytest.raises(IncompleteAnswer) as refused:
+        response_submit(response=response, user=focal_point)
+    assert set(refused.value.problems) == {"finding"}
+    response.status = "submitted"
+    response.save()
+    with pytest.raises(IncompleteAnswer):
+        response_accept(response=response, reviewer=consultant)
+    result = responses_accept_bulk(
+        assessment=collecting, reviewer=consultant, answers=[(response.pk, response.version)]
+    )
+    assert not result.accepted and "Write the finding" in result.skipped[0][1]
+    response.refresh_from_db()
+    assert (response.status, response.finding) == ("submitted", " \n ")

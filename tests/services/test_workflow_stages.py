@@ -261,3 +261,15 @@ def test_without_the_report_module_validation_still_works(people, assessment):
     )
     assessment.refresh_from_db()
     assert assessment.stage == "validated"
+
+
+def test_the_next_step_sentences_name_who_may_make_each_forward_move():
+    """Issue 23: permissions.NEXT_STEP follows STAGE_MOVERS (the consultant or the coordinator)."""
+    from assessments import permissions
+
+    forward = {pair for pair in permissions.STAGE_MOVERS if pair != ("review", "data_collection")}
+    assert set(permissions.NEXT_STEP) == forward
+    for pair, sentence in permissions.NEXT_STEP.items():
+        who = permissions.STAGE_MOVERS[pair]
+        named = "The government coordinator" if who == ("coordinator",) else "The consultant"
+        assert str(sentence).startswith(named), pair

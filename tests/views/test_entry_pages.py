@@ -54,13 +54,65 @@ def test_autosave_conflict_reports_the_other_persons_text(
     assert response.finding == "Someone else's text."
 
 
-def test_empty_finding_is_drafted_from_the_chosen_option(client_for, response, focal_point):
+def test_a_blank_finding_is_saved_empty_never_as_the_drafted_sentence(
+    client_for, response, focal_point
+):
     option = response.indicator.options.get(key="developed")
     client_for(focal_point).post(
-        _edit_url(response), {"option": option.pk, "finding": "", "version": 0}
+        _edit_url(response), {"option": option.pk, "finding": "  \r\n \u200b ", "version": 0}
     )
     response.refresh_from_db()
-    assert response.finding.startswith("Kyrgyzstan has a developed policy")
+    assert (response.option, response.finding) == (option, "")
+
+
+def test_use_the_suggested_sentence_fills_the_field_and_saves_nothing(
+    client_for, response, focal_point
+):
+    option = response.indicator.options.get(key="developed")
+    page = client_for(focal_point).post(
+        _edit_url(response),
+        {"option": option.pk, "finding": "", "version": 0, "action": "suggest"},
+    )
+    body = page.content.decode()
+    finding = re.search(r'<textarea[^>]*id="id_finding"[^>]*>([^<]*)<', body)[1]
+    assert finding.startswith("Kyrgyzstan has a developed policy")
+    assert response.revisions.count() == 0 and Response.objects.get(pk=response.pk).version == 0
+
+
+def test_submitting_a_blank_finding_is_refused_at_the_finding_field(
+    client_for, response, focal_point
+):
+    option = response.indicator.options.get(key="developed")
+    page = client_for(focal_point).post(
+        _edit_url(response),
+        {"option": option.pk, "finding": " \n ", "version": 0, "action": "submit"},
+    )
+    body = page.content.decode()
+    assert page.status_code == 400
+    error = re.search(r'id="id_finding_error">(.*?)</div>', body, re.S)[1]
+    assert "Write the finding" in error
+    assert re.search(r'id="evidence-problem"[^>]*>[^<]*needs evidence', body)
+    response.refresh_from_db()
+    assert (response.status, response.finding, response.version) == (
+        Response.Status.NOT_STARTED,
+        "",
+        0,
+    )
+
+
+def test_submitting_a_filled_finding_with_evidence_goes_through(client_for, response, focal_point):
+    evidence.evidence_add(
+        response=response,
+        user=focal_point,
+        instrument=f.LegalInstrumentFactory(country=response.assessment.country),
+    )
+    option = response.indicator.options.get(key="developed")
+    client_for(focal_point).post(
+        _edit_url(response),
+        {"option": option.pk, "finding": "The law grants it.", "version": 1, "action": "submit"},
+    )
+    response.refresh_from_db()
+    assert (response.status, response.finding) == (Response.Status.SUBMITTED, "The law grants it.")
 
 
 def test_history_shows_word_diff_and_restore_button(client_for, response, focal_point):
@@ -139,6 +191,23 @@ def test_assignments_page_replaces_assignments(
         other_indicator.subdomain_id
     ]
     assert AuditEntry.objects.filter(action="assignments.set").exists()
+
+
+def test_an_empty_assignment_post_asks_before_removing_every_assignment(
+    client_for, coordinator, assessment, focal_point
+):
+    """Issue 23: nothing changes until the coordinator confirms the removal."""
+    url = reverse("assessments:assignments", args=[assessment.pk])
+    before = list(Assignment.objects.values_list("pk", flat=True))
+    client = client_for(coordinator)
+    asked = client.post(url, {})
+    html = asked.content.decode()
+    assert asked.status_code == 200 and 'id="remove-all"' in html
+    assert 'name="confirm_remove_all" value="1"' in html
+    assert list(Assignment.objects.values_list("pk", flat=True)) == before
+    assert not AuditEntry.objects.filter(action="assignments.set").exists()
+    assert client.post(url, {"confirm_remove_all": "1"}).status_code == 302
+    assert not Assignment.objects.filter(membership__assessment=assessment).exists()
 
 
 def test_malformed_assignment_post_changes_nothing(

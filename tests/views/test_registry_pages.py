@@ -2,6 +2,7 @@
 clean text everywhere, merge and undo, and a fixed number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -75,7 +76,8 @@ def test_a_duplicate_number_shows_the_entry_and_the_confirmation_reaches_the_act
     entry = AuditEntry.objects.get(action="instrument.duplicate_confirmed")
     assert existing.title in entry.reason
     feed = client.get(reverse("assessments:activity", args=[assessment.pk])).content.decode()
-    assert "instrument.duplicate_confirmed" in feed and "Decree on Labour Migration" in feed
+    assert "as a different instrument from a probable duplicate" in feed
+    assert "Decree on Labour Migration" in feed
 
 
 def test_a_probable_duplicate_title_is_flagged_and_a_merge_offered(
@@ -118,7 +120,7 @@ def test_merge_and_undo_from_the_pages(client_for, consultant, assessment, indic
     client.post(reverse("assessments:instrument-merge-undo", args=["KG", twin.pk]))
     assert Evidence.objects.get(pk=cited.pk).instrument == twin
     history = client.get(twin.get_absolute_url()).content.decode()
-    assert "instrument.merge_undo" in history and "instrument.merge" in history
+    assert "Merge undone by" in history and "Merged into another entry by" in history
 
 
 def test_invisible_characters_are_stripped_from_registry_finding_and_evidence_note(
@@ -245,9 +247,64 @@ def test_a_title_in_another_language_is_kept_shown_and_audited(client_for, coord
     assert entry.data["changes"]["title_translations"] == ["", "ru: Закон «О внешней миграции»"]
     detail = client.get(law.get_absolute_url()).content.decode()
     assert '<li lang="ru"><strong>RU</strong> Закон «О внешней миграции»</li>' in detail
-    assert "title_translations</strong>: — → ru: Закон «О внешней миграции»" in detail
+    assert "Translations of the title set to ru: Закон «О внешней миграции»" in detail
     assert 'value="Закон «О внешней миграции»"' in client.get(url).content.decode()
 
     assert client.post(url, {**data, "title_ru": ""}).status_code == 302
     law.refresh_from_db()
     assert law.title_translations == {}
+
+
+def test_a_new_entry_of_the_same_type_and_day_asks_for_confirmation_showing_the_other(
+    client_for, coordinator, assessment
+):
+    """Issue 23: one resolution registered twice under two translations of its title."""
+    existing = f.LegalInstrumentFactory(
+        country=assessment.country,
+        title="Resolution on the quota for foreign workers",
+        kind="decree",
+        number="",
+        adopted_on=datetime.date(2021, 3, 12),
+    )
+    data = {
+        "title": "Decision approving the foreign labour quota",
+        "number": "",
+        "kind": "decree",
+        "adopted_on": "12.03.2021",
+    }
+    client = client_for(coordinator)
+    warned = client.post(add_url(assessment.country), data).content.decode()
+    assert 'id="similar-title"' in warned and existing.title in warned
+    assert "12 March 2021" in warned and LegalInstrument.objects.count() == 1
+    confirmed = client.post(add_url(assessment.country), {**data, "confirm_duplicate": "on"})
+    assert confirmed.status_code == 302 and LegalInstrument.objects.count() == 2
+    assert existing.title in AuditEntry.objects.get(action="instrument.duplicate_confirmed").reason
+    # A year-only date is not a day: two laws of the same year are not flagged.
+    year_only = {**data, "title": "Another decree", "adopted_on": "2021"}
+    assert client.post(add_url(assessment.country), year_only).status_code == 302
+
+
+def test_only_consultants_mark_an_entry_for_the_annex_and_the_registry_shows_what_it_prints(
+    client_for, consultant, coordinator, assessment, indicator
+):
+    cited, marked, neither = (
+        f.LegalInstrumentFactory(country=assessment.country, title=title)
+        for title in ("Cited law", "Marked law", "Law entered by mistake")
+    )
+    response = f.answer_with_evidence(assessment, indicator, level="partial")
+    f.EvidenceFactory(response=response, instrument=cited)
+    edit = reverse("assessments:instrument-edit", args=["KG", marked.pk])
+    assert "annex_pinned" not in client_for(coordinator).get(edit).content.decode()
+    client = client_for(consultant)
+    assert 'name="annex_pinned"' in client.get(edit).content.decode()
+    data = {"title": "Marked law", "number": marked.number, "kind": "law", "annex_pinned": "on"}
+    assert client.post(edit, {**data, "adopted_on": "2001"}).status_code == 302
+    marked.refresh_from_db()
+    assert marked.annex_pinned
+    rows = client.get(reverse("assessments:instrument-list", args=["KG"])).content.decode()
+    for law, listed in ((cited, "Yes"), (marked, "Yes"), (neither, "No")):
+        row = rows[rows.index(f">{law.title}</a>") :].split("</tr>")[0]
+        assert re.sub(r"<[^>]+>", "", row.split("<td>")[-1]).strip() == listed, law.title
+    detail = client.get(neither.get_absolute_url()).content.decode()
+    assert "Not printed" in detail
+    assert "a consultant marked it" in client.get(marked.get_absolute_url()).content.decode()

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from assessments.models import Response
+from tests import factories as f
 from tests.xlsx.helpers import db_state, edit, set_answer
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,31 @@ def test_export_without_user_holds_every_indicator(tmp_path, assessment, framewo
     path = tmp_path / "all.xlsx"
     call_command("export_xlsx", str(assessment.pk), "-o", str(path))
     assert f"{framework.indicators.count()} indicators" in capsys.readouterr().out
+
+
+def test_import_answers_an_indicator_that_had_no_answer_yet(
+    tmp_path, assessment, framework, focal_point, answered, capsys
+):
+    """Issue 23: the row is created by the same service as the indicator page, not assumed."""
+    third = framework.indicators.exclude(code__in=answered).order_by("order").first()
+    f.AssignmentFactory(membership=focal_point.memberships.get(), indicator=third)
+    assert not Response.objects.filter(indicator=third).exists()
+    path = tmp_path / "answers.xlsx"
+    call_command("export_xlsx", "KG", "2022", "-o", str(path), "--user", "focal")
+    option = third.options.get(level="partial")
+    path.write_bytes(
+        edit(
+            path.read_bytes(),
+            lambda b: set_answer(b, third.code, option=option.label, finding=" New text.\n"),
+        )
+    )
+    call_command("import_xlsx", str(path), "--user", "focal")
+    assert "Imported 1 changed indicators." in capsys.readouterr().out
+    saved = Response.objects.get(indicator=third, assessment=assessment)
+    assert (saved.option, saved.finding, saved.status, saved.version) == (
+        option,
+        "New text.",
+        Response.Status.DRAFT,
+        1,
+    )
+    assert list(saved.revisions.values_list("action", flat=True)) == ["import"]

@@ -19,12 +19,21 @@
     if (event.target.form && event.target.form === responseForm()) markDirty();
   });
 
-  // Choosing an answer drafts the finding from its statement when the finding is empty.
   document.addEventListener("change", function (event) {
-    const radio = event.target;
-    if (radio.name !== "option" || !radio.dataset.statement) return;
+    if (event.target.name === "option" && event.target.form === responseForm()) markDirty();
+  });
+
+  // "Use the suggested sentence" puts the chosen answer's drafted sentence in the finding,
+  // for the person to edit and save; without JavaScript the server redisplays the form with it.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-suggest]");
+    if (!button) return;
+    const chosen = document.querySelector("#response-form input[name=option]:checked");
     const finding = document.getElementById("id_finding");
-    if (finding && !finding.value.trim()) finding.value = radio.dataset.statement;
+    if (!chosen || !chosen.dataset.statement || !finding) return;
+    event.preventDefault();
+    finding.value = chosen.dataset.statement;
+    finding.focus();
     markDirty();
   });
 
