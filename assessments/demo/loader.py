@@ -278,6 +278,7 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
             if assessment.stage == Assessment.Stage.CONSULTATION:
                 consultation_comments(assessment=assessment, people=users, clock=clock)
     _russian(directory, a22, instruments, sources22, report)
+    _other_languages(directory, {2018: a18, 2022: a22}, instruments, sources22, report)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
@@ -294,6 +295,23 @@ def _russian(
     doc = _read(directory, "kg_2022.ru.yaml")
     translations.responses_sync(a22, doc, "ru", clean_text, report)
     translations.assessment_sync(a22, doc, "ru", report)
+
+
+def _other_languages(
+    directory: Path, assessments: dict, instruments: dict, sources: dict, report: DemoReport
+) -> None:
+    """French and Spanish titles, notes and organizations; every language's edition names."""
+    translations.notes_sync(
+        instruments, _read(directory, "kg_registry.ru.yaml").get("adoption_notes"), "ru", report
+    )
+    for language in ("fr", "es"):
+        registry = _read(directory, f"kg_registry.{language}.yaml")
+        translations.titles_sync(instruments, registry.get("legal_instruments"), language, report)
+        translations.notes_sync(instruments, registry.get("adoption_notes"), language, report)
+        translations.sources_sync(sources, registry, language, report)
+    for year, names in _read(directory, "kg_editions.yaml")["editions"].items():
+        for language, edition in names.items():
+            translations.edition_sync(assessments[year], language, edition, report)
 
 
 def _second_country(people: dict, framework: Framework, users: dict, report: DemoReport) -> None:

@@ -40,7 +40,8 @@ def level_changes(responses, baseline_responses) -> list[tuple[object, str]]:
 
 def _change_sentence(response, direction: str, baseline_year: int, local) -> str:
     title = response.indicator.tr("title")
-    finding = first_sentence(local.finding(response))
+    # An untranslated finding is not quoted inside a translated sentence (issue 31).
+    finding = first_sentence(local.translated_finding(response))
     if direction == "rose":
         lead = _("Since %(year)s, this area has been strengthened (%(title)s).")
     else:
@@ -66,6 +67,9 @@ def new_instruments(responses, baseline_year: int) -> list:
 
 
 def _instrument_sentence(instrument, short_name: str, local) -> str:
+    if local.title_language(instrument):
+        # An untranslated title is never embedded in a sentence: name the kind (issue 31).
+        return _untitled_instrument_sentence(instrument, short_name)
     label = local.title(instrument)
     if instrument.number and instrument.number not in label:
         number = _("No. %(number)s") % {"number": instrument.number}
@@ -74,6 +78,17 @@ def _instrument_sentence(instrument, short_name: str, local) -> str:
         "year": instrument.adopted_on.year,
         "country": short_name,
         "title": label[:1].lower() + label[1:] if label.startswith("The ") else label,
+    }
+
+
+def _untitled_instrument_sentence(instrument, short_name: str) -> str:
+    kind = str(instrument.get_kind_display())
+    if instrument.number:
+        kind = f"{kind}, " + _("No. %(number)s") % {"number": instrument.number}
+    return _("In %(year)s, %(country)s adopted a new instrument (%(kind)s).") % {
+        "year": instrument.adopted_on.year,
+        "country": short_name,
+        "kind": kind[:1].lower() + kind[1:],
     }
 
 
@@ -92,7 +107,7 @@ def _new_sentence(finding: str, before: str) -> str:
 def _revised_sentence(response, before: str, local) -> str:
     """A carried answer whose finding changed: what the finding now says, named by indicator."""
     title = response.indicator.tr("title")
-    sentence = _new_sentence(local.finding(response), before)
+    sentence = _new_sentence(local.translated_finding(response), before)
     if not sentence:
         return ""
     return _("On %(title)s: %(sentence)s") % {
