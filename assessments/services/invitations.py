@@ -99,7 +99,7 @@ def person_invite(
         users=[user],
         subject=lambda: (
             _("You are invited to the MGI assessment of %(country)s")
-            % {"country": assessment.country.short_name}
+            % {"country": assessment.country.local_short_name}
         ),
         body=lambda: (
             _(
@@ -133,7 +133,7 @@ def _add_new_account(assessment, actor, email, role, institution, first_name, la
         users=[user],
         subject=lambda: (
             _("You take part in the MGI assessment of %(country)s")
-            % {"country": assessment.country.short_name}
+            % {"country": assessment.country.local_short_name}
         ),
         body=lambda: (
             _(
