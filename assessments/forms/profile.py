@@ -61,9 +61,17 @@ class ProfileTextsForm(Form):
         help_text=_("By default the annex lists only the instruments in force."),
     )
 
-    def __init__(self, *args, defaults: dict, overrides: dict, drafts: dict, domains, **kwargs):
+    def __init__(
+        self, *args, defaults: dict, overrides: dict, drafts: dict, domains, edition=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.defaults, self.drafts = defaults, drafts
+        if edition is not None:
+            # The edition's name in this language (issue 31): the cover, headers, pages, emails.
+            label, initial, required = edition
+            self.fields["edition"] = forms.CharField(
+                label=label, required=required, max_length=200, initial=initial
+            )
         for key in texts.TEXT_KEYS:
             if key == "follow_up_introduction" and domains is None:
                 continue
@@ -99,7 +107,9 @@ class ProfileTextsForm(Form):
         own.update({k: v for k, v in (assessment.profile_texts or {}).items() if v})
         drafts = {f"{texts.UPDATES_PREFIX}{b.number}": b for b in original.updates or []}
         for key, field in self.fields.items():
-            if key in drafts:
+            if key == "edition":
+                field.original = assessment.edition
+            elif key in drafts:
                 field.original = "\n\n".join(p.text for p in drafts[key].paragraphs)
             else:
                 field.original = _as_text(key, own.get(key))
@@ -114,7 +124,7 @@ class ProfileTextsForm(Form):
         """{key: value} to store, or {key: None} where the default text applies again."""
         result = {}
         for key, raw in self.cleaned_data.items():
-            if key == "annex_all_instruments":
+            if key in ("annex_all_instruments", "edition"):
                 continue
             if key == texts.GCM_TABLE_KEY:
                 result[key] = True if raw else None

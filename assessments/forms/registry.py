@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..dates import parse_partial_date, partial_date_input
@@ -10,6 +9,7 @@ from ..models import LegalInstrument
 from ..services.preferences import other_languages
 from ..services.translations import merge_translations
 from .base import Form, ModelForm
+from .languages import language_label
 
 DATE_HELP = _(
     'A full date, a month ("04/2019" or "2019-04") or a year ("2019"), as the law is cited.'
@@ -88,30 +88,51 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         ).exclude(pk=self.instance.pk)
         replaced_by.help_text = _("For a repealed or superseded instrument: what replaced it.")
         self.fields["status"].required = False
-        # The title as the law is published in each other language; profiles in that language
-        # print it in their annex, and the original title where there is none.
+        # The title is written in the country's language (issue 32); the title as the law is
+        # published in each other language follows. A profile in that language prints it, and
+        # the title in its own language, in italics, where there is none.
+        own = self.registry_language()
+        self.fields["title"].label = language_label(_("Title"), own, own, registry=True)
+        self.fields["title"].widget.attrs["lang"] = own
+        self.fields["adoption_note"].label = language_label(
+            _("Adoption note"), own, own, registry=True
+        )
         translated = self.instance.title_translations or {}
-        for code in other_languages(settings.LANGUAGE_CODE):
+        notes = self.instance.adoption_note_translations or {}
+        for code in other_languages(own):
             self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)")
-                % {"language": get_language_info(code)["name_local"]},
+                label=language_label(_("Title"), code, own),
                 required=False,
                 max_length=LegalInstrument._meta.get_field("title").max_length,
                 initial=translated.get(code, ""),
                 widget=forms.TextInput(attrs={"lang": code}),
             )
+        for code in other_languages(own):
+            self.fields[f"adoption_note_{code}"] = forms.CharField(
+                label=language_label(_("Adoption note"), code, own),
+                required=False,
+                max_length=LegalInstrument._meta.get_field("adoption_note").max_length,
+                initial=notes.get(code, ""),
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+
+    def registry_language(self) -> str:
+        country = getattr(self.instance, "country", None) if self.instance.country_id else None
+        return country.language if country else settings.LANGUAGE_CODE
 
     def clean_status(self):
         return self.cleaned_data.get("status") or LegalInstrument.Status.IN_FORCE
 
     def clean(self):
         cleaned = super().clean()
-        texts = {
-            code: cleaned.get(f"title_{code}") or ""
-            for code in other_languages(settings.LANGUAGE_CODE)
-        }
+        languages = other_languages(self.registry_language())
+        texts = {code: cleaned.get(f"title_{code}") or "" for code in languages}
         self.instance.title_translations = merge_translations(
             self.instance.title_translations, texts
+        )
+        notes = {code: cleaned.get(f"adoption_note_{code}") or "" for code in languages}
+        self.instance.adoption_note_translations = merge_translations(
+            self.instance.adoption_note_translations, notes
         )
         return cleaned
 

@@ -4,10 +4,11 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..selectors.setup import baseline_choices, countries, national_frameworks
+from .languages import language_label
 
 AUTO = "auto"
 NONE = "none"
@@ -17,22 +18,6 @@ NAME_FIELDS = {
     "short_name": (_("Short name of a new country"), 100, _('e.g. "Kyrgyzstan"')),
     "edition": (_("Edition"), 200, _('e.g. "Second profile 2024"')),
 }
-
-
-def language_name(code: str) -> str:
-    """A language's name in the interface language, as written mid-sentence there."""
-    name = str(get_language_info(code)["name_translated"])
-    return name if (get_language() or "en").startswith("en") else name.lower()
-
-
-def language_label(label, code: str, working: str) -> str:
-    """ "Edition (Russian, working language)" or "Edition (French)": fields named by language."""
-    if code == working:
-        return _("%(field)s (%(language)s, working language)") % {
-            "field": label,
-            "language": language_name(code),
-        }
-    return _("%(field)s (%(language)s)") % {"field": label, "language": language_name(code)}
 
 
 class AssessmentForm(forms.Form):

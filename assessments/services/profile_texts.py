@@ -19,17 +19,29 @@ def profile_texts_save(
     values: dict,
     annex_all_instruments: bool | None = None,
     language: str | None = None,
+    edition: str | None = None,
 ) -> Assessment:
     """Store the overrides in `values` (None drops one) and the annex's choice of instruments.
 
-    In another language than the working one, the values are that language's translations.
+    In another language than the working one, the values are that language's translations;
+    `edition` is the edition's name in that language ("" drops a translation).
     """
     assessment = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if not permissions.can_edit_profile_text(user, assessment):
         raise NotAllowed(_("The profile texts cannot be changed now."))
     language = language or assessment.language
     if language != assessment.language:
+        if edition is not None:
+            values = {**values, "edition": edition.strip() or None}
         return _translations_save(assessment, user, values, language)
+    if edition and edition.strip() != assessment.edition:
+        assessment.edition = edition.strip()
+        assessment.full_clean()
+        assessment.save(update_fields=["edition"])
+        profile_schedule_render(assessment.pk)
+        audit_log(
+            assessment=assessment, actor=user, action="profile.texts", data={"keys": ["edition"]}
+        )
     current, changed = _applied(assessment.profile_texts, values)
     if changed:
         assessment.profile_texts = current

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .. import permissions
 from ..exceptions import ApplicationError
+from ..forms.languages import language_label
 from ..forms.profile import ProfileTextsForm
 from ..models import ProfileVersion
 from ..report import jobs, texts, versions
@@ -156,6 +157,11 @@ def profile_texts(request, pk: int):
         drafts={b.number: draft_text(b) for b in drafted.updates or []},
         domains=drafted.domains if drafted.updates is not None else None,
         initial={"annex_all_instruments": assessment.annex_all_instruments},
+        edition=(
+            language_label(_("Edition"), language, assessment.language),
+            assessment.edition_in(language),
+            language == assessment.language,
+        ),
     )
     if language != assessment.language:
         form.show_originals(profile_build(assessment, drafted_updates=True), assessment)
@@ -167,6 +173,7 @@ def profile_texts(request, pk: int):
                 values=form.overrides(),
                 annex_all_instruments=form.cleaned_data["annex_all_instruments"],
                 language=language,
+                edition=form.cleaned_data["edition"],
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)
