@@ -60,3 +60,27 @@ def test_the_registry_form_writes_titles_in_the_countrys_language_first(assessme
     rows = [r for g in profile_build(assessment).legislation for r in g.rows]
     assert "Law on External Migration" in [r.title for r in rows]
     assert "Закон о внешней миграции" not in [r.title for r in rows]
+
+
+def test_the_admin_country_form_takes_each_languages_names(client_for, administrator, assessment):
+    country = assessment.country
+    url = reverse("admin:assessments_country_change", args=[country.pk])
+    client = client_for(administrator)
+    page = client.get(url).content.decode()
+    assert "Formal name (French)" in page
+    data = {
+        "code": "KG",
+        "language": "en",
+        "name": "the Kyrgyz Republic",
+        "short_name": "Kyrgyzstan",
+        "name_fr": "la République kirghize",
+        "short_name_fr": "le Kirghizistan",
+        "short_name_es": "Kirguistán",
+    }
+    assert client.post(url, data).status_code == 302
+    country.refresh_from_db()
+    assert country.translations == {
+        "fr": {"name": "la République kirghize", "short_name": "le Kirghizistan"},
+        "es": {"short_name": "Kirguistán"},
+    }
+    assert country.names("es") == ("Kirguistán", "Kirguistán")
