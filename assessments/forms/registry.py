@@ -11,6 +11,8 @@ from ..services.translations import merge_translations
 from .base import Form, ModelForm
 from .languages import language_label
 
+# Texts written in the country's language, each with a translation per other language.
+TRANSLATED = {"title": _("Title"), "adoption_note": _("Adoption note")}
 DATE_HELP = _(
     'A full date, a month ("04/2019" or "2019-04") or a year ("2019"), as the law is cited.'
 )
@@ -92,29 +94,18 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         # published in each other language follows. A profile in that language prints it, and
         # the title in its own language, in italics, where there is none.
         own = self.registry_language()
-        self.fields["title"].label = language_label(_("Title"), own, own, registry=True)
-        self.fields["title"].widget.attrs["lang"] = own
-        self.fields["adoption_note"].label = language_label(
-            _("Adoption note"), own, own, registry=True
-        )
-        translated = self.instance.title_translations or {}
-        notes = self.instance.adoption_note_translations or {}
-        for code in other_languages(own):
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=language_label(_("Title"), code, own),
-                required=False,
-                max_length=LegalInstrument._meta.get_field("title").max_length,
-                initial=translated.get(code, ""),
-                widget=forms.TextInput(attrs={"lang": code}),
-            )
-        for code in other_languages(own):
-            self.fields[f"adoption_note_{code}"] = forms.CharField(
-                label=language_label(_("Adoption note"), code, own),
-                required=False,
-                max_length=LegalInstrument._meta.get_field("adoption_note").max_length,
-                initial=notes.get(code, ""),
-                widget=forms.TextInput(attrs={"lang": code}),
-            )
+        for name, label in TRANSLATED.items():
+            self.fields[name].label = language_label(label, own, own, registry=True)
+            self.fields[name].widget.attrs["lang"] = own
+            translated = getattr(self.instance, f"{name}_translations") or {}
+            for code in other_languages(own):
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    label=language_label(label, code, own),
+                    required=False,
+                    max_length=LegalInstrument._meta.get_field(name).max_length,
+                    initial=translated.get(code, ""),
+                    widget=forms.TextInput(attrs={"lang": code}),
+                )
 
     def registry_language(self) -> str:
         country = getattr(self.instance, "country", None) if self.instance.country_id else None
@@ -126,14 +117,14 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
     def clean(self):
         cleaned = super().clean()
         languages = other_languages(self.registry_language())
-        texts = {code: cleaned.get(f"title_{code}") or "" for code in languages}
-        self.instance.title_translations = merge_translations(
-            self.instance.title_translations, texts
-        )
-        notes = {code: cleaned.get(f"adoption_note_{code}") or "" for code in languages}
-        self.instance.adoption_note_translations = merge_translations(
-            self.instance.adoption_note_translations, notes
-        )
+        for name in TRANSLATED:
+            texts = {code: cleaned.get(f"{name}_{code}") or "" for code in languages}
+            attribute = f"{name}_translations"
+            setattr(
+                self.instance,
+                attribute,
+                merge_translations(getattr(self.instance, attribute), texts),
+            )
         return cleaned
 
 
