@@ -61,18 +61,31 @@ def test_the_profile_prints_no_english_outside_marked_findings_and_italic_titles
 
 
 @pytest.mark.parametrize(
-    ("language", "header", "country"),
+    ("language", "header", "country", "untitled"),
     [
-        ("fr", "LA RÉPUBLIQUE KIRGHIZE | DEUXIÈME PROFIL 2022", "le Kirghizistan a adopté"),
-        ("es", "LA REPÚBLICA KIRGUISA | SEGUNDO PERFIL 2022", "Kirguistán adoptó"),
+        (
+            "fr",
+            "LA RÉPUBLIQUE KIRGHIZE | DEUXIÈME PROFIL 2022",
+            "le Kirghizistan a adopté",
+            "un nouvel instrument",
+        ),
+        (
+            "es",
+            "LA REPÚBLICA KIRGUISA | SEGUNDO PERFIL 2022",
+            "Kirguistán aprobó",
+            "nuevo instrumento",
+        ),
     ],
 )
-def test_cover_header_and_annex_are_in_the_profiles_language(kg2022, language, header, country):
+def test_cover_header_and_annex_are_in_the_profiles_language(
+    kg2022, language, header, country, untitled
+):
     profile = profile_build(kg2022, language=language)
     html = render_html(profile)
     assert profile.running_header == header
     assert "SECOND PROFILE" not in html.upper()
     assert country in html  # the summary of updates names the law in the language
+    assert untitled not in html  # every instrument it names has a title in the language
     assert "Referendum of 11 April 2021" not in html
     # Every title the annex prints has its translation: none is left in italics.
     rows = [row for group in profile.legislation for row in group.rows]
