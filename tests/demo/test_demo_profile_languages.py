@@ -96,6 +96,10 @@ def test_cover_header_and_annex_are_in_the_profiles_language(
 
 def test_untranslated_findings_are_listed_in_indicator_order(kg2022):
     profile = profile_build(kg2022, language="fr")
+    # The findings the demo translated print unmarked; the others are marked and listed.
+    assert not {"1.1.1", "1.1.2", "1.1.4", "1.2.1", "1.2.2"} & set(profile.untranslated)
+    paragraphs = {p.ref: p for c in profile.chapters for p in c.developed + c.further}
+    assert paragraphs["1.1.1"].language == "" and paragraphs["1.1.3"].language == "en"
     national = [c for c in profile.untranslated if not c.startswith("C.")]
     key = [tuple(int(n) for n in code.split(".")) for code in national]
     assert key == sorted(key) and national
