@@ -142,7 +142,9 @@ def _sentences(
         found.append(_change_sentence(response, direction, year, local))
     found += [_instrument_sentence(i, short_name, local) for i in instruments]
     if not found and not new_instruments([response], year):
-        found.append(_revised_sentence(response, local.finding(old) if old else "", local))
+        found.append(
+            _revised_sentence(response, local.translated_finding(old) if old else "", local)
+        )
     return [s for s in found if s]
 
 
