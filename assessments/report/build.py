@@ -70,13 +70,12 @@ def _unlisted_instrument_note(
     if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses):
         return None
     note, note_language = local.adoption_note(inst)
-    return Footnote(
-        annex.adoption(inst, note),
-        inst.url,
-        language=note_language,
-        title=local.title(inst),
-        title_language=local.title_language(inst),
-    )
+    adopted = annex.adoption(inst, note)
+    title_language = local.title_language(inst)
+    if title_language:  # printed apart, in italics: no sentence runs through it
+        return Footnote(adopted, inst.url, note_language, inst.title, title_language)
+    text = ", ".join(p for p in (local.title(inst), adopted) if p)
+    return Footnote(text, inst.url, language=note_language)
 
 
 def paragraphs_of(
