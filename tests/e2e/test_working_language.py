@@ -25,6 +25,13 @@ def test_a_russian_speaking_consultant_starts_an_assessment_whose_english_profil
     expect(page.get_by_role("heading", name="Новая оценка")).to_be_visible()
     # The working language follows the interface: Russian, without a click.
     expect(page.locator("#id_language")).to_have_value("ru")
+    # Choosing another working language moves the mark to that language's fields, and back.
+    page.locator("#id_language").select_option("fr")
+    expect(page.locator('label[for="id_edition_fr"]')).to_have_text(
+        "Выпуск (французский, язык оценки)"
+    )
+    expect(page.locator('label[for="id_edition_ru"]')).to_have_text("Выпуск (русский)")
+    page.locator("#id_language").select_option("ru")
 
     page.locator("#id_code").fill("KZ")
     # The short names are suggested in every language from the ISO list, and stay editable.
