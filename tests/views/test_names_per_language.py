@@ -84,3 +84,15 @@ def test_the_admin_country_form_takes_each_languages_names(client_for, administr
         "es": {"short_name": "Kirguistán"},
     }
     assert country.names("es") == ("Kirguistán", "Kirguistán")
+
+
+def test_the_original_beside_its_translations_is_headed_by_its_language(
+    client_for, consultant, response
+):
+    f.answer(response, status="submitted", finding="The law grants access.")
+    url = reverse(
+        "assessments:review-response", args=[response.assessment_id, response.indicator.code]
+    )
+    page = client_for(consultant).get(url).content.decode()
+    assert "English (working language)" in page
+    assert 'lang="en">The law grants access.</div>' in page
