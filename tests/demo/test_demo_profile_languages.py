@@ -51,7 +51,7 @@ def kg2022(loaded):
     return Assessment.objects.get(country__code="KG", year=2022)
 
 
-@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
 def test_the_profile_prints_no_english_outside_marked_findings_and_italic_titles(kg2022, language):
     html = render_html(profile_build(kg2022, language=language))
     text = _reader_text(html, language)
