@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db.models import ProtectedError
 
 from . import models
+from .forms.country import CountryForm
 
 
 class AnswerOptionInline(admin.TabularInline):
@@ -66,7 +67,9 @@ class AnswerOptionAdmin(admin.ModelAdmin):
 
 @admin.register(models.Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ["code", "short_name", "name"]
+    # Names per language, the country's own first (issue 31): no raw JSON to edit.
+    form = CountryForm
+    list_display = ["code", "short_name", "name", "language"]
     search_fields = ["code", "name", "short_name"]
 
 

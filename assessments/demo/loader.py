@@ -281,6 +281,7 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
                 consultation_comments(assessment=assessment, people=users, clock=clock)
     _russian(directory, a22, instruments, sources22, report)
     summary.summary_sync(a22, doc22, report)
+    _other_languages(directory, {2018: a18, 2022: a22}, instruments, sources22, report)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]
@@ -297,6 +298,25 @@ def _russian(
     doc = summary.with_wording(_read(directory, "kg_2022.ru.yaml"))
     translations.responses_sync(a22, doc, "ru", clean_text, report)
     translations.assessment_sync(a22, doc, "ru", report)
+
+
+def _other_languages(
+    directory: Path, assessments: dict, instruments: dict, sources: dict, report: DemoReport
+) -> None:
+    """French and Spanish titles, notes and organizations; every language's edition names."""
+    translations.notes_sync(
+        instruments, _read(directory, "kg_registry.ru.yaml").get("adoption_notes"), "ru", report
+    )
+    for language in ("fr", "es"):
+        registry = _read(directory, f"kg_registry.{language}.yaml")
+        translations.titles_sync(instruments, registry.get("legal_instruments"), language, report)
+        translations.notes_sync(instruments, registry.get("adoption_notes"), language, report)
+        translations.sources_sync(sources, registry, language, report)
+        doc = _read(directory, f"kg_2022.{language}.yaml")
+        translations.responses_sync(assessments[2022], doc, language, clean_text, report)
+    for year, names in _read(directory, "kg_editions.yaml")["editions"].items():
+        for language, edition in names.items():
+            translations.edition_sync(assessments[year], language, edition, report)
 
 
 def _second_country(people: dict, framework: Framework, users: dict, report: DemoReport) -> None:

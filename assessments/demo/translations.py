@@ -1,6 +1,6 @@
-"""The Russian texts of the Kyrgyz 2022 demo (fixtures/demo/*.ru.yaml): idempotent."""
+"""The demo's texts in other languages (fixtures/demo/*.ru.yaml, .fr, .es): idempotent."""
 
-from ..models import Assessment, Evidence, LegalInstrument, Response, Source
+from ..models import Assessment, Evidence, LegalInstrument, Response
 
 
 def _set(obj, field: str, language: str, text: str, report) -> None:
@@ -55,14 +55,35 @@ def assessment_sync(assessment: Assessment, doc: dict, language: str, report) ->
         report.changed["Assessment"] += 1
 
 
+def notes_sync(instruments: dict, notes: dict, language: str, report) -> None:
+    """The annex's adoption notes by instrument ref."""
+    for ref, note in (notes or {}).items():
+        text = " ".join(note.split())
+        _set(instruments[ref], "adoption_note_translations", language, text, report)
+
+
+def edition_sync(assessment: Assessment, language: str, edition: str, report) -> None:
+    """The edition's name in one language, beside that language's other texts."""
+    texts = dict((assessment.translations or {}).get(language) or {})
+    if not edition or texts.get("edition") == edition:
+        return
+    texts["edition"] = edition
+    assessment.translations = {**(assessment.translations or {}), language: texts}
+    assessment.full_clean()
+    assessment.save(update_fields=["translations"])
+    report.changed["Assessment"] += 1
+
+
 def sources_sync(sources: dict, doc: dict, language: str, report) -> None:
-    """Source titles by ref, organizations by their English name."""
+    """Source titles by ref, organizations by their English name; either may be missing."""
     organizations = doc.get("source_organizations") or {}
-    for ref, title in (doc.get("sources") or {}).items():
-        source: Source = sources[ref]
-        text = {"title": " ".join(title.split())}
+    titles = doc.get("sources") or {}
+    for ref, source in sources.items():
+        text = {"title": " ".join(titles[ref].split())} if ref in titles else {}
         if source.organization in organizations:
             text["organization"] = organizations[source.organization]
+        if not text:
+            continue
         if (source.translations or {}).get(language) != text:
             source.translations = {**(source.translations or {}), language: text}
             source.full_clean()

@@ -72,10 +72,17 @@ class ProfileTextsForm(Form):
         drafts: dict,
         domains,
         seen: dict | None = None,
+        edition=None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.defaults, self.drafts, self.current = defaults, drafts, overrides
+        if edition is not None:
+            # The edition's name in this language (issue 31): the cover, headers, pages, emails.
+            label, initial, required = edition
+            self.fields["edition"] = forms.CharField(
+                label=label, required=required, max_length=200, initial=initial
+            )
         for key in texts.TEXT_KEYS:
             if key == "follow_up_introduction" and domains is None:
                 continue
@@ -154,7 +161,9 @@ class ProfileTextsForm(Form):
         own.update({k: v for k, v in (assessment.profile_texts or {}).items() if v})
         drafts = {f"{texts.UPDATES_PREFIX}{b.number}": b for b in original.updates or []}
         for key, field in self.fields.items():
-            if key in drafts:
+            if key == "edition":
+                field.original = assessment.edition
+            elif key in drafts:
                 field.original = "\n\n".join(p.text for p in drafts[key].paragraphs)
             else:
                 field.original = _as_text(key, own.get(key))
@@ -169,7 +178,7 @@ class ProfileTextsForm(Form):
         """{key: value} to store, or {key: None} where the default text applies again."""
         result = {}
         for key, raw in self.cleaned_data.items():
-            if key == "annex_all_instruments" or key.startswith(SEEN):
+            if key in ("annex_all_instruments", "edition") or key.startswith(SEEN):
                 continue
             if key == texts.GCM_TABLE_KEY:
                 result[key] = True if raw else None

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..dates import parse_partial_date, partial_date_input
@@ -10,7 +9,10 @@ from ..models import LegalInstrument
 from ..services.preferences import other_languages
 from ..services.translations import merge_translations
 from .base import Form, ModelForm
+from .languages import language_label
 
+# Texts written in the country's language, each with a translation per other language.
+TRANSLATED = {"title": _("Title"), "adoption_note": _("Adoption note")}
 DATE_HELP = _(
     'A full date, a month ("04/2019" or "2019-04") or a year ("2019"), as the law is cited.'
 )
@@ -96,18 +98,26 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
         ).exclude(pk=self.instance.pk)
         replaced_by.help_text = _("For a repealed or superseded instrument: what replaced it.")
         self.fields["status"].required = False
-        # The title as the law is published in each other language; profiles in that language
-        # print it in their annex, and the original title where there is none.
-        translated = self.instance.title_translations or {}
-        for code in other_languages(settings.LANGUAGE_CODE):
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)")
-                % {"language": get_language_info(code)["name_local"]},
-                required=False,
-                max_length=LegalInstrument._meta.get_field("title").max_length,
-                initial=translated.get(code, ""),
-                widget=forms.TextInput(attrs={"lang": code}),
-            )
+        # The title is written in the country's language (issue 32); the title as the law is
+        # published in each other language follows. A profile in that language prints it, and
+        # the title in its own language, in italics, where there is none.
+        own = self.registry_language()
+        for name, label in TRANSLATED.items():
+            self.fields[name].label = language_label(label, own, own, registry=True)
+            self.fields[name].widget.attrs["lang"] = own
+            translated = getattr(self.instance, f"{name}_translations") or {}
+            for code in other_languages(own):
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    label=language_label(label, code, own),
+                    required=False,
+                    max_length=LegalInstrument._meta.get_field(name).max_length,
+                    initial=translated.get(code, ""),
+                    widget=forms.TextInput(attrs={"lang": code}),
+                )
+
+    def registry_language(self) -> str:
+        country = getattr(self.instance, "country", None) if self.instance.country_id else None
+        return country.language if country else settings.LANGUAGE_CODE
 
     def typed_texts(self) -> dict[str, str]:
         """{label: text} of the title, number and titles per language, for the script check."""
@@ -119,13 +129,15 @@ class InstrumentForm(AdoptionDateMixin, ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        texts = {
-            code: cleaned.get(f"title_{code}") or ""
-            for code in other_languages(settings.LANGUAGE_CODE)
-        }
-        self.instance.title_translations = merge_translations(
-            self.instance.title_translations, texts
-        )
+        languages = other_languages(self.registry_language())
+        for name in TRANSLATED:
+            texts = {code: cleaned.get(f"{name}_{code}") or "" for code in languages}
+            attribute = f"{name}_translations"
+            setattr(
+                self.instance,
+                attribute,
+                merge_translations(getattr(self.instance, attribute), texts),
+            )
         return cleaned
 
 

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Country
@@ -12,9 +13,16 @@ from ..selectors.setup import baseline_choices, countries, national_frameworks
 from ..selectors.team import assignment_codes, baseline_team
 from ..services.assessments import baseline_default
 from .base import Form, limit_text_fields
+from .languages import language_label
 
 AUTO = "auto"
 NONE = "none"
+# Names typed per language: (label, maximum length, example shown under the working language's).
+NAME_FIELDS = {
+    "name": (_("Formal name of a new country"), 200, _('e.g. "the Kyrgyz Republic"')),
+    "short_name": (_("Short name of a new country"), 100, _('e.g. "Kyrgyzstan"')),
+    "edition": (_("Edition"), 200, _('e.g. "Second profile 2024"')),
+}
 
 
 class AssessmentForm(Form):
@@ -25,18 +33,7 @@ class AssessmentForm(Form):
         empty_label=_("A new country (fill in below)"),
     )
     code = forms.CharField(label=_("ISO 3166 code of a new country"), max_length=2, required=False)
-    name = forms.CharField(
-        label=_("Formal name"),
-        max_length=200,
-        required=False,
-        help_text=_('e.g. "the Kyrgyz Republic"'),
-    )
-    short_name = forms.CharField(
-        label=_("Short name"), max_length=100, required=False, help_text=_('e.g. "Kyrgyzstan"')
-    )
-    edition = forms.CharField(
-        label=_("Edition"), max_length=200, help_text=_('e.g. "Second profile 2024"')
-    )
+    language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
     year = forms.IntegerField(
         label=_("Year"),
         min_value=2000,
@@ -46,7 +43,6 @@ class AssessmentForm(Form):
     )
     framework = forms.ModelChoiceField(label=_("Framework"), queryset=national_frameworks())
     covid_module = forms.BooleanField(label=_("COVID-19 module"), required=False)
-    language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
     baseline = forms.ChoiceField(label=_("Baseline"), required=False)
     # Optional when the baseline's coordinator is brought along (the team below).
     coordinator_email = forms.EmailField(label=_("Government coordinator's email"), required=False)
@@ -65,6 +61,11 @@ class AssessmentForm(Form):
 
     def __init__(self, *args, suggested=None, team_data=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The consultant's interface language is the likeliest working language (issue 32).
+        interface = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if interface in dict(settings.LANGUAGES):
+            self.fields["language"].initial = interface
+        self._add_names(working=self.data.get("language") or self.fields["language"].initial)
         self.baselines = {str(a.pk): a for a in baseline_choices()}
         self.fields["baseline"].choices = [
             (AUTO, _("The country's latest earlier assessment, if there is one")),
@@ -94,7 +95,8 @@ class AssessmentForm(Form):
         country = source.get("country")
         country = Country.objects.filter(pk=country).first() if str(country).isdigit() else None
         year = str(source.get("year") or "")
-        years = re.findall(r"\b(20\d\d)\b", str(source.get("edition") or ""))
+        editions = " ".join(str(v) for k, v in source.items() if k.startswith("edition"))
+        years = re.findall(r"\b(20\d\d)\b", editions)
         year = int(year) if year.isdigit() else int(years[-1]) if years else None
         return baseline_default(country, year)
 
@@ -111,6 +113,27 @@ class AssessmentForm(Form):
             for pk, m in self.team_members.items()
         ]
 
+    def _add_names(self, working: str) -> None:
+        """Country and edition names per language; the working language's come first."""
+        codes = sorted(dict(settings.LANGUAGES), key=lambda code: code != working)
+        self.name_groups = []
+        for code in codes:
+            group = []
+            for kind, (label, length, example) in NAME_FIELDS.items():
+                key = f"{kind}_{code}"
+                self.fields[key] = forms.CharField(
+                    label=language_label(label, code, working),
+                    max_length=length,
+                    required=False,
+                    help_text=example if code == working else "",
+                    widget=forms.TextInput(attrs={"lang": code, "data-name-kind": kind}),
+                )
+                group.append(key)
+            self.name_groups.append((code, group))
+        # Name fields sit between the working language and the year, in the page's order.
+        order = ["country", "code", "language", *(k for _c, g in self.name_groups for k in g)]
+        self.order_fields(order)
+
     def clean(self):
         data = super().clean()
         if not data.get("country") and not data.get("code"):
@@ -118,6 +141,17 @@ class AssessmentForm(Form):
         code = (data.get("code") or "").upper()
         if code and not re.fullmatch(r"[A-Z]{2}", code):
             self.add_error("code", _("An ISO 3166 code has two letters, e.g. UZ."))
+        working = data.get("language") or settings.LANGUAGE_CODE
+        for kind in NAME_FIELDS:
+            # Older clients post one name per kind ("edition"): it is the working language's.
+            data[f"{kind}_{working}"] = (
+                data.get(f"{kind}_{working}") or (self.data.get(kind) or "").strip()
+            )
+        data["edition"] = data[f"edition_{working}"]
+        if not data["edition"]:
+            self.add_error(
+                f"edition_{working}", _("Give the edition's name in the working language.")
+            )
         if data.get("edition") and not data.get("year"):
             years = re.findall(r"\b(20\d\d)\b", data["edition"])
             if years:
@@ -145,6 +179,27 @@ class AssessmentForm(Form):
         for name in ("coordinator_first_name", "coordinator_last_name", "coordinator_institution"):
             if not data.get(name):
                 self.add_error(name, self.fields[name].error_messages["required"])
+
+    def label_variants(self) -> dict[str, dict[str, str]]:
+        """Each name field's label with and without the working-language mark, for the page's
+        script that follows the choice of working language."""
+        variants = {}
+        for code, keys in self.name_groups:
+            for key in keys:
+                label = NAME_FIELDS[key.removesuffix(f"_{code}")][0]
+                variants[key] = {
+                    "working": language_label(label, code, code),
+                    "other": language_label(label, code, ""),
+                }
+        return variants
+
+    def names(self, kind: str) -> dict[str, str]:
+        """{language: text} of one kind of name ("name", "short_name", "edition"), as typed."""
+        return {
+            code: self.cleaned_data.get(f"{kind}_{code}", "")
+            for code in dict(settings.LANGUAGES)
+            if self.cleaned_data.get(f"{kind}_{code}")
+        }
 
     def baseline_value(self):
         """An assessment, None for a first profile, or AUTO."""

@@ -1,9 +1,11 @@
 """Countries, assessments and the people taking part in them."""
 
+from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .framework import Framework, Indicator, SubDomain
@@ -17,6 +19,10 @@ class Country(models.Model):
     )
     # {language: {"name": ..., "short_name": ...}}, as used mid-sentence in that language.
     translations = models.JSONField(_("translations"), default=dict, blank=True)
+    # The language name and short_name (and the registry's titles) are written in (issue 32).
+    language = models.CharField(
+        _("working language"), max_length=10, default="en", choices=settings.LANGUAGES
+    )
 
     class Meta:
         ordering = ["short_name"]
@@ -24,12 +30,40 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
-        return self.short_name
+        return self.local_short_name
 
     def names(self, language: str) -> tuple[str, str]:
-        """(name, short name) in a language, the English ones where none is given."""
+        """(name, short name) in a language: the translation, else CLDR's name for the code.
+
+        Only the country's own language falls back to what was typed, so that a name typed in
+        Russian never stands in for the English one.
+        """
+        language = (language or "en").split("-")[0]
+        if language == self.language:
+            return self.name, self.short_name
         tr = self.translations.get(language) or {}
-        return tr.get("name") or self.name, tr.get("short_name") or self.short_name
+        listed = territory_name(self.code, language)
+        return (
+            tr.get("name") or listed or self.name,
+            tr.get("short_name") or listed or self.short_name,
+        )
+
+    @property
+    def local_name(self) -> str:
+        """The formal name in the active language, as the app's pages print it."""
+        return self.names(get_language() or self.language)[0]
+
+    @property
+    def local_short_name(self) -> str:
+        return self.names(get_language() or self.language)[1]
+
+
+def territory_name(code: str, language: str) -> str:
+    """The country's name in a language from CLDR (Babel's maintained list), or ""."""
+    try:
+        return Locale.parse(language).territories.get((code or "").upper(), "")
+    except (UnknownLocaleError, ValueError):
+        return ""
 
 
 AUDITED_REFUSAL = _(
@@ -111,7 +145,7 @@ class Assessment(models.Model):
         verbose_name_plural = _("assessments")
 
     def __str__(self) -> str:
-        return f"{self.country.short_name} – {self.edition}"
+        return f"{self.country.local_short_name} – {self.local_edition}"
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:assessment-detail", args=[self.pk])
@@ -127,6 +161,17 @@ class Assessment(models.Model):
     @property
     def running_header(self) -> str:
         return f"{self.country.name} | {self.edition}".upper()
+
+    def edition_in(self, language: str) -> str:
+        """The edition's name in a language; "" where it has no translation there."""
+        if language == self.language:
+            return self.edition
+        return ((self.translations or {}).get(language) or {}).get("edition", "")
+
+    @property
+    def local_edition(self) -> str:
+        """The edition in the active language, else as written in the working language."""
+        return self.edition_in((get_language() or self.language).split("-")[0]) or self.edition
 
 
 class Membership(models.Model):

@@ -193,6 +193,10 @@ class LegalInstrument(models.Model):
         blank=True,
         help_text=_('e.g. "Referendum of 11 April 2021"'),
     )
+    # The adoption note in the other languages: {language: text} (issue 31).
+    adoption_note_translations = models.JSONField(
+        _("translations of the adoption note"), default=dict, blank=True
+    )
     last_amended = models.CharField(_("last amended"), max_length=40, blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
     in_annex = models.BooleanField(_("listed in the legislation annex"), default=True)

@@ -10,6 +10,7 @@ import datetime
 
 from django.db.models import Q
 from django.utils.formats import date_format
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from ..models import LegalInstrument
@@ -36,10 +37,11 @@ def long_date(day: datetime.date) -> str:
     return date_format(day, "j E Y")  # E: the month as a date needs it (июля, not июль)
 
 
-def adoption(instrument: LegalInstrument) -> str:
+def adoption(instrument: LegalInstrument, note: str | None = None) -> str:
     """The annex's date column: '30 July 2002, No. 133', or the adoption note."""
-    if instrument.adoption_note:
-        return instrument.adoption_note
+    note = instrument.adoption_note if note is None else note
+    if note:
+        return note
     parts = []
     if instrument.adopted_on:
         parts.append(instrument.adopted_display)
@@ -72,6 +74,33 @@ def _position(instrument: LegalInstrument) -> tuple:
     return (instrument.annex_no is None, instrument.annex_no or 0, instrument.title.casefold())
 
 
+def _row(number: int, inst: LegalInstrument, local) -> AnnexRow:
+    """An untranslated title or note keeps its language, to print it in italics (issue 31)."""
+    if local is None:
+        return AnnexRow(number, inst.title, adoption(inst))
+    note, note_language = local.adoption_note(inst)
+    return AnnexRow(
+        number,
+        local.title(inst),
+        adoption(inst, note),
+        title_language=local.title_language(inst),
+        adopted_language=note_language,
+    )
+
+
+def titles_note(languages: set[str]) -> str:
+    """The annex heading's note naming the language of the titles printed untranslated."""
+    if not languages:
+        return ""
+    names = sorted(str(get_language_info(code)["name_translated"]) for code in languages)
+    # Only English capitalizes the names of languages mid-sentence.
+    names = ", ".join(n if get_language() == "en" else n.lower() for n in names)
+    return _(
+        "Titles in italics have no translation in this language and are printed in "
+        "their original language (%(languages)s)."
+    ) % {"languages": names}
+
+
 def legislation(
     country_id: int,
     country_name: str,
@@ -95,9 +124,7 @@ def legislation(
         rows = []
         for inst in sorted((i for i in instruments if i.kind in kinds), key=_position):
             number += 1
-            rows.append(
-                AnnexRow(number, local.title(inst) if local else inst.title, adoption(inst))
-            )
+            rows.append(_row(number, inst, local))
         if rows:
             groups.append(AnnexGroup(heading, rows))
     return groups

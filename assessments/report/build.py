@@ -57,10 +57,10 @@ def _responses(assessment_id: int):
     )
 
 
-def footnote(ev: Evidence, note: str) -> Footnote:
+def footnote(ev: Evidence, note: str, language: str = "") -> Footnote:
     """The evidence note, linked to the document it cites when that has an address."""
     url = (ev.instrument.url if ev.instrument_id else "") or (ev.source.url if ev.source_id else "")
-    return Footnote(note.strip(), url)
+    return Footnote(note.strip(), url, language=language)
 
 
 def _unlisted_instrument_note(
@@ -71,8 +71,13 @@ def _unlisted_instrument_note(
     # This answer is printed, so it cites the instrument.
     if inst is None or ev.note.strip() or annex.is_listed(inst, all_statuses, frozenset({inst.pk})):
         return None
-    text = ", ".join(p for p in (local.title(inst), annex.adoption(inst)) if p)
-    return Footnote(text, inst.url)
+    note, note_language = local.adoption_note(inst)
+    adopted = annex.adoption(inst, note)
+    title_language = local.title_language(inst)
+    if title_language:  # printed apart, in italics: no sentence runs through it
+        return Footnote(adopted, inst.url, note_language, inst.title, title_language)
+    text = ", ".join(p for p in (local.title(inst), adopted) if p)
+    return Footnote(text, inst.url, language=note_language)
 
 
 def paragraphs_of(
@@ -87,12 +92,15 @@ def paragraphs_of(
     # A blank finding prints nothing: the drafted sentence is offered to people, never
     # printed in their name (issue 23).
     text = local.finding(response).strip()
+    language = local.finding_language(response) if text else ""
     parts = texts.paragraphs(text, {})
     if not parts:
         return []
-    paras = [Paragraph(p, ref=code) for p in parts]
+    paras = [Paragraph(p, ref=code, language=language) for p in parts]
     notes = [
-        footnote(ev, local.note(ev, code)) for ev in response.active_evidence if ev.note.strip()
+        footnote(ev, local.note(ev, code), local.note_language(ev))
+        for ev in response.active_evidence
+        if ev.note.strip()
     ]
     if placement(response) == Placement.WELL_DEVELOPED:
         extra = (
@@ -145,18 +153,22 @@ def _covid(assessment, covid_responses, merged, values, local) -> CovidAnnex | N
     return CovidAnnex(title, texts.paragraphs(intro or merged["covid_intro"], values), paras)
 
 
-def _sources(assessment_id: int, language: str) -> list[SourceGroup]:
+def _sources(assessment_id: int, local: Localizer) -> list[SourceGroup]:
     """Key sources grouped by organization; in the profile's language where translated."""
     groups: dict[str, list[SourceEntry]] = {}
+    languages: dict[str, str] = {}
     for s in Source.objects.filter(assessment_id=assessment_id, in_key_sources=True):
-        tr = (s.translations or {}).get(language) or {}
-        organization = tr.get("organization") or s.organization
-        title = tr.get("title") or s.title
+        organization, org_language, title, title_language = local.source(s)
+        languages[organization.strip()] = org_language
         groups.setdefault(organization.strip(), []).append(
-            SourceEntry(s.year, title.strip().rstrip("."), s.url)
+            SourceEntry(s.year, title.strip().rstrip("."), s.url, title_language)
         )
     return [
-        SourceGroup(org, _once(sorted(entries, key=lambda e: (e.year, e.title.casefold()))))
+        SourceGroup(
+            org,
+            _once(sorted(entries, key=lambda e: (e.year, e.title.casefold()))),
+            languages[org],
+        )
         for org, entries in sorted(groups.items(), key=lambda kv: kv[0].casefold())
     ]
 
@@ -225,7 +237,7 @@ def profile_build(
 
 def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=None) -> Profile:
     a = Assessment.objects.select_related("country", "framework", "baseline").get(pk=assessment.pk)
-    local = Localizer(language, a.language or settings.LANGUAGE_CODE)
+    local = Localizer(language, a.language or settings.LANGUAGE_CODE, registry=a.country.language)
     values = texts.placeholder_values(a, language)
     own = texts.overrides(a, language)
     merged = texts.merged(texts.framework_texts(a.framework, language), own)
@@ -282,7 +294,7 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
         after_assessment=texts.paragraphs(merged["after_assessment"], values),
         after_assessment_points=texts.lines(merged["after_assessment_points"], values),
         covid=_covid(a, covid, merged, values, local),
-        sources=_sources(a.pk, language),
+        sources=_sources(a.pk, local),
         legislation_title=_("List of migration-related legislation in %(country)s")
         % {"country": values["country"]},
         legislation=annex.legislation(
@@ -297,7 +309,15 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
     if a.profile_texts.get(texts.GCM_TABLE_KEY):
         profile.gcm = _gcm(a, language)
     profile.toc = _toc(profile)
-    profile.untranslated = list(local.missing)
+    order = {
+        r.indicator.code: (r.indicator.framework_id != a.framework_id, r.indicator.order)
+        for r in responses
+    }
+    profile.untranslated = sorted(local.missing, key=lambda code: order.get(code, (True, 0)))
+    profile.legislation_note = annex.titles_note(
+        {row.title_language for g in profile.legislation for row in g.rows} - {""}
+    )
+    profile.edition_language = "" if a.edition_in(language) else a.language
     return profile
 
 
@@ -321,7 +341,7 @@ def untranslated(assessment: Assessment, language: str) -> list[Response]:
     """The responses whose printed finding or footnotes lack a translation in a language."""
     if language == assessment.language:
         return []
-    local = Localizer(language, assessment.language)
+    local = Localizer(language, assessment.language, registry=assessment.country.language)
     responses = [r for r in _responses(assessment.pk) if placement(r) is not None]
     for r in responses:
         local.finding(r)

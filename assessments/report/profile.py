@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 class Footnote:
     text: str
     url: str = ""
+    language: str = ""  # set when the text prints untranslated, in this original language
+    title: str = ""  # an instrument's title, printed in italics before the text
+    title_language: str = ""  # the title's language when it prints untranslated
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Paragraph:
     text: str
     footnotes: list[Footnote] = field(default_factory=list)
     ref: str = ""  # indicator code, so that a reader of the HTML can trace the paragraph
+    language: str = ""  # set when the finding prints untranslated: marked "[en]" (issue 31)
 
 
 @dataclass
@@ -78,12 +82,14 @@ class SourceEntry:
     year: str
     title: str
     url: str = ""
+    title_language: str = ""  # set when the title prints untranslated (in italics)
 
 
 @dataclass
 class SourceGroup:
     organization: str
     entries: list[SourceEntry]
+    language: str = ""  # set when the organization's name prints untranslated
 
 
 @dataclass
@@ -91,6 +97,8 @@ class AnnexRow:
     number: int
     title: str
     adopted: str
+    title_language: str = ""  # set when the title prints untranslated (in italics)
+    adopted_language: str = ""  # set when the adoption note prints untranslated
 
 
 @dataclass
@@ -153,3 +161,6 @@ class Profile:
     gcm: list[GcmEntry] = field(default_factory=list)
     # Indicators whose finding or footnotes lack a translation in this language.
     untranslated: list[str] = field(default_factory=list)
+    # The annex's note on titles printed in their original language ("" when none is).
+    legislation_note: str = ""
+    edition_language: str = ""  # set when the edition has no name in this language

@@ -114,7 +114,8 @@ class _Drafter:
     def _read(self, response, direction) -> _Change:
         old = self.before.get(response.indicator.code)
         earlier = sentences(_own(old, self.local)) if old is not None else []
-        found = sentences(self.local.finding(response))
+        # An untranslated finding is not quoted inside a translated summary (issue 31).
+        found = sentences(self.local.translated_finding(response))
         change = _Change(
             response,
             direction,

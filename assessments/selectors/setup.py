@@ -1,5 +1,8 @@
 """Reads for starting assessments and for invitations."""
 
+from functools import lru_cache
+
+from babel import Locale
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
@@ -76,3 +79,15 @@ def cancelled_for(user: AbstractBaseUser) -> list[Assessment]:
     """Cancelled assessments this person may restore."""
     rows = assessments_visible_to(user, include_cancelled=True).filter(cancelled_at__isnull=False)
     return [a for a in rows if permissions.can_restore_assessment(user, a)]
+
+
+@lru_cache(maxsize=1)
+def suggested_names() -> dict[str, dict[str, str]]:
+    """{ISO code: {language: short name}} from CLDR (Babel), to suggest a new country's names."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    names: dict[str, dict[str, str]] = {}
+    for language in languages:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(code, {})[language] = name
+    return names

@@ -1,7 +1,7 @@
 """Starting an assessment from the app, and cancelling or restoring one."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -26,6 +26,9 @@ class CountryInput:
     code: str
     name: str = ""
     short_name: str = ""
+    language: str = "en"  # what name and short_name are written in
+    # {language: {"name": ..., "short_name": ...}}: the names in the other languages.
+    translations: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -46,7 +49,13 @@ def country_pick(data: CountryInput) -> Country:
         raise ApplicationError(
             _("%(code)s is a new country: give its formal and short names.") % {"code": code}
         )
-    country = Country(code=code, name=data.name.strip(), short_name=data.short_name.strip())
+    country = Country(
+        code=code,
+        name=data.name.strip(),
+        short_name=data.short_name.strip(),
+        language=data.language,
+        translations={k: v for k, v in data.translations.items() if k != data.language and v},
+    )
     try:
         country.full_clean()
     except ValidationError as exc:
@@ -78,6 +87,7 @@ def assessment_create(
     baseline: Assessment | str | None,
     coordinator: CoordinatorInput,
     team: Iterable[Membership] = (),
+    edition_translations: dict[str, str] | None = None,
 ) -> Assessment:
     """Create the assessment in set-up, make the actor its consultant, invite the coordinator.
 
@@ -95,7 +105,7 @@ def assessment_create(
     if Assessment.objects.filter(country=place, framework=framework, year=year).exists():
         raise ApplicationError(
             _("%(country)s already has a %(year)s assessment with this framework.")
-            % {"country": place.short_name, "year": year}
+            % {"country": place.local_short_name, "year": year}
         )
     assessment = Assessment.objects.create(
         country=place,
@@ -105,6 +115,12 @@ def assessment_create(
         covid_module=covid_module,
         language=language,
         baseline=baseline,
+        # The edition's name in the other languages (issue 31), beside their profile texts.
+        translations={
+            code: {"edition": text.strip()}
+            for code, text in (edition_translations or {}).items()
+            if code != language and text.strip()
+        },
     )
     Membership.objects.create(user=actor, assessment=assessment, role=Role.CONSULTANT)
     permissions.forget_memberships(actor)

@@ -20,10 +20,12 @@ def profile_texts_save(
     annex_all_instruments: bool | None = None,
     language: str | None = None,
     draft_hashes: dict[str, str | None] | None = None,
+    edition: str | None = None,
 ) -> Assessment:
     """Store the overrides in `values` (None drops one) and the annex's choice of instruments.
 
-    In another language than the working one, the values are that language's translations.
+    In another language than the working one, the values are that language's translations;
+    `edition` is the edition's name in that language ("" drops a translation).
     `draft_hashes` records, per domain number, the draft of the summary of updates that the
     consultant's wording answers (None forgets it), so that a later draft can be flagged.
     """
@@ -34,7 +36,17 @@ def profile_texts_save(
     if draft_hashes:
         _hashes_save(assessment, language, draft_hashes)
     if language != assessment.language:
+        if edition is not None:
+            values = {**values, "edition": edition.strip() or None}
         return _translations_save(assessment, user, values, language)
+    if edition and edition.strip() != assessment.edition:
+        assessment.edition = edition.strip()
+        assessment.full_clean()
+        assessment.save(update_fields=["edition"])
+        profile_schedule_render(assessment.pk)
+        audit_log(
+            assessment=assessment, actor=user, action="profile.texts", data={"keys": ["edition"]}
+        )
     current, changed = _applied(assessment.profile_texts, values)
     if changed:
         assessment.profile_texts = current

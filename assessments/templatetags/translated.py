@@ -1,6 +1,10 @@
 """Framework texts in the active language: {{ indicator|tr:"question" }}."""
 
 from django import template
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from ..forms.languages import language_name
 
 register = template.Library()
 
@@ -15,3 +19,9 @@ def tr(obj, field: str) -> str:
     if isinstance(obj, dict):
         return obj.get(field, "")
     return getattr(obj, field, "")
+
+
+@register.filter
+def working_language(code: str) -> str:
+    """ "English (working language)": what heads a text's original beside its translations."""
+    return _("%(language)s (working language)") % {"language": capfirst(language_name(code))}

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .. import permissions
 from ..exceptions import ApplicationError
+from ..forms.languages import language_label
 from ..forms.profile import ProfileTextsForm
 from ..models import ProfileVersion
 from ..report import jobs, texts, versions
@@ -150,6 +151,11 @@ def profile_texts(request, pk: int):
         domains=drafted.domains if drafted.updates is not None else None,
         seen=(assessment.updates_draft_hashes or {}).get(language),
         initial={"annex_all_instruments": assessment.annex_all_instruments},
+        edition=(
+            language_label(_("Edition"), language, assessment.language),
+            assessment.edition_in(language),
+            language == assessment.language,
+        ),
     )
     form.mark_language(language)
     if language != assessment.language:
@@ -168,6 +174,7 @@ def profile_texts(request, pk: int):
                 annex_all_instruments=form.cleaned_data["annex_all_instruments"],
                 language=language,
                 draft_hashes=form.draft_hashes(),
+                edition=form.cleaned_data["edition"],
             )
         except ApplicationError as exc:
             messages.error(request, exc.message)

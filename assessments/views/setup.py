@@ -16,7 +16,7 @@ from ..forms.people import MemberChangeForm
 from ..forms.setup import AssessmentForm, CancelForm, InvitationPasswordForm
 from ..models import Country, Membership
 from ..selectors.assessments import assessment_for
-from ..selectors.setup import cancelled_for, invitation_by_token
+from ..selectors.setup import cancelled_for, invitation_by_token, suggested_names
 from ..selectors.work import indicator_for
 from ..services import assessments as setup
 from ..services import carry_over, invitations
@@ -27,6 +27,22 @@ from ..services.sign_in import SIGN_IN_BACKEND
 def _suggested_baseline(request):
     country = Country.objects.filter(code=request.GET.get("country", "").upper()).first()
     return setup.baseline_default(country, None), country
+
+
+def _country_input(form: AssessmentForm, picked) -> setup.CountryInput:
+    """The country picked, or a new one with its names in each language typed."""
+    working = form.cleaned_data["language"]
+    names, short_names = form.names("name"), form.names("short_name")
+    return setup.CountryInput(
+        code=picked.code if picked else form.cleaned_data["code"],
+        name=names.get(working, ""),
+        short_name=short_names.get(working, ""),
+        language=working,
+        translations={
+            code: {"name": names.get(code, ""), "short_name": short_names.get(code, "")}
+            for code in set(names) | set(short_names)
+        },
+    )
 
 
 @login_required
@@ -41,12 +57,9 @@ def assessment_new(request):
         try:
             assessment = setup.assessment_create(
                 actor=request.user,
-                country=setup.CountryInput(
-                    code=picked.code if picked else data["code"],
-                    name=data["name"],
-                    short_name=data["short_name"],
-                ),
+                country=_country_input(form, picked),
                 edition=data["edition"],
+                edition_translations=form.names("edition"),
                 year=data["year"],
                 framework=data["framework"],
                 covid_module=data["covid_module"],
@@ -67,7 +80,11 @@ def assessment_new(request):
                 request, _("%(a)s was created and its coordinator invited.") % {"a": assessment}
             )
             return redirect(assessment)
-    context = {"form": form, "cancelled": cancelled_for(request.user)}
+    context = {
+        "form": form,
+        "cancelled": cancelled_for(request.user),
+        "suggested_names": suggested_names(),
+    }
     return render(request, "assessments/setup/new.html", context)
 
 

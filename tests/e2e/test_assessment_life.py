@@ -48,9 +48,11 @@ def test_a_consultant_starts_uzbekistan_and_the_assessment_runs_to_a_draft_profi
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="New assessment").click()
     page.get_by_label("ISO 3166 code of a new country").fill("UZ")
-    page.get_by_label("Formal name").fill("the Republic of Uzbekistan")
-    page.get_by_label("Short name").fill("Uzbekistan")
-    page.get_by_label("Edition").fill("First profile 2024")
+    page.get_by_label("Formal name of a new country (English, working language)").fill(
+        "the Republic of Uzbekistan"
+    )
+    page.get_by_label("Short name of a new country (English, working language)").fill("Uzbekistan")
+    page.get_by_label("Edition (English, working language)").fill("First profile 2024")
     page.get_by_label("Year").fill("2024")
     page.get_by_label("Government coordinator's email").fill("coord@gov.uz")
     page.get_by_label("Coordinator's first name").fill("Dilnoza")

@@ -27,7 +27,7 @@ def test_a_follow_up_of_kyrgyzstan_2022_carries_answers_and_drafts_only_the_edit
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="New assessment").click()
     page.get_by_label("Country", exact=True).select_option(label="Kyrgyzstan")
-    page.get_by_label("Edition").fill("Third profile 2024")
+    page.get_by_label("Edition (English, working language)").fill("Third profile 2024")
     page.get_by_label("Government coordinator's email").fill("coordinator@example.org")
     page.get_by_label("Coordinator's first name").fill("Aibek")
     page.get_by_label("Coordinator's last name").fill("Coordinator")

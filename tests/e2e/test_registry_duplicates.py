@@ -10,8 +10,8 @@ from tests import factories as f
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-# The original title, not "Title (русский)" and the other languages beside it.
-TITLE = re.compile(r"^\s*Title\*?\s*$")
+# The original title, in the country's language, not "Title (Russian)" and the others beside it.
+TITLE = re.compile(r"^\s*Title \(English, the country's language\)\*?\s*$")
 
 
 @pytest.fixture

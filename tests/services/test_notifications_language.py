@@ -49,7 +49,8 @@ def test_an_invitation_reaches_an_existing_account_in_its_own_language(
             institution="Ministère",
         )
     assert get_language() == "en"  # the coordinator's page stays in English
-    assert mail.outbox[0].subject == "Vous êtes invité(e) à l’évaluation des IGM (Kyrgyzstan)"
+    # The country in the reader's language: its listed name where none was typed (issue 31).
+    assert mail.outbox[0].subject == "Vous êtes invité(e) à l’évaluation des IGM (Kirghizstan)"
 
 
 def test_a_new_account_starts_in_the_working_language_of_its_assessment(
@@ -67,7 +68,7 @@ def test_a_new_account_starts_in_the_working_language_of_its_assessment(
         )
     # The invitation is in the working language; so is the account made when it is accepted.
     invitation = Invitation.objects.get(email="new@gov.kg")
-    assert mail.outbox[0].subject == "Приглашение к участию в оценке по ИУМ: Kyrgyzstan"
+    assert mail.outbox[0].subject == "Приглашение к участию в оценке по ИУМ: Киргизия"
     assert invitation.get_absolute_url() in mail.outbox[0].body
     invitations.invitation_accept_new(invitation=invitation, password="long-enough-pass-2024")
     assert UserSettings.objects.get(user__email="new@gov.kg").language == "ru"
