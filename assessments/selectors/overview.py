@@ -13,12 +13,14 @@ from .work import DONE, assessment_indicators
 
 Status = Response.Status
 UNANSWERED = "unanswered"
+WAIVED = "waived"
 # The grid's categories in legend order.
 GRID_LEVELS = [
     (Level.DEVELOPED.value, Level.DEVELOPED.label),
     (Level.PARTIAL.value, Level.PARTIAL.label),
     (Level.ABSENT.value, Level.ABSENT.label),
     (Level.NOT_APPLICABLE.value, Level.NOT_APPLICABLE.label),
+    (WAIVED, _("Waived")),
     (UNANSWERED, _("Not yet answered")),
 ]
 
@@ -51,6 +53,12 @@ class GridSubDomain:
 class GridDomain:
     domain: Domain
     subdomains: list[GridSubDomain] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """ "1" for a MiGOF domain; a module's own letter ("C" of C.1, C.2) for its domain."""
+        prefix = self.subdomains[0].subdomain.code.split(".")[0] if self.subdomains else ""
+        return prefix if prefix and not prefix.isdigit() else str(self.domain.number)
 
 
 @dataclass
@@ -94,7 +102,9 @@ def _grid(indicators: list[Indicator], answers: dict) -> list[GridDomain]:
         if sub.pk not in subs:
             subs[sub.pk] = GridSubDomain(sub)
             group.subdomains.append(subs[sub.pk])
-        level = (answers.get(indicator.pk) or ("", None, False))[1] or UNANSWERED
+        _status, level, waived = answers.get(indicator.pk) or ("", None, False)
+        # A waived indicator is settled, not missing: it shows as waived whatever its level.
+        level = WAIVED if waived else level or UNANSWERED
         subs[sub.pk].cells.append(GridCell(indicator, level))
     return list(domains.values())
 
