@@ -83,6 +83,9 @@ class Overview:
     grid: list[GridDomain]
     ministries: list[MinistryProgress]
     levels: list[tuple[str, str]] = field(default_factory=lambda: GRID_LEVELS)
+    waiting: int = 0  # submitted answers waiting for review
+    still_open: int = 0  # indicators neither handed over nor waived
+    waived: set[int] = field(default_factory=set)  # ids of waived indicators
 
 
 def _answers(assessment: Assessment) -> dict[int, tuple[str, str | None, bool]]:
@@ -156,7 +159,11 @@ def assessment_overview(assessment: Assessment) -> Overview:
     """The grid and the progress by ministry of one assessment."""
     indicators = list(assessment_indicators(assessment))
     answers = _answers(assessment)
+    blank = ("", None, False)
     return Overview(
         grid=_grid(indicators, answers),
         ministries=ministry_progress(assessment, indicators, answers),
+        waiting=sum(s == Status.SUBMITTED and not w for s, _l, w in answers.values()),
+        still_open=sum(_open(answers.get(i.pk, blank)) for i in indicators),
+        waived={i for i, (_s, _l, waived) in answers.items() if waived},
     )
