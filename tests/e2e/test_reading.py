@@ -1,10 +1,12 @@
-"""Pages read well at every width: no word broken across lines, a one-line header at 1280 px."""
+"""Pages read well at every width: no word broken across lines, a one-line header at 1280 px,
+and a DRAFT mark that people see and assistive technology skips."""
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.e2e.a11y_world import ROLES, build_world, pages_for
+from tests.e2e.test_accessibility import axe_violations
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -145,3 +147,19 @@ def test_the_header_folds_below_1200_px_and_its_menus_work_from_the_keyboard(
     page.keyboard.press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page.locator("#language-menu")).to_contain_text("Русский")
+
+
+def test_the_previews_draft_mark_is_seen_but_neither_read_aloud_nor_contrast_checked(
+    page, live_server, login
+):
+    world = build_world()
+    login(world.users["focal_point"], PASSWORD)
+    page.goto(live_server.url + reverse("assessments:profile-preview", args=[world.assessment.pk]))
+    mark = page.locator(".draft-mark")
+    drawn = mark.evaluate(
+        "(el) => ({text: el.textContent, word: getComputedStyle(el, '::before').content,"
+        " width: el.getBoundingClientRect().width})"
+    )
+    assert drawn["text"] == "" and "DRAFT" in drawn["word"] and drawn["width"] > 100
+    assert "DRAFT" not in page.locator("body").aria_snapshot()
+    assert not [line for line in axe_violations(page) if "draft-mark" in line]
