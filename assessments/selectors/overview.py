@@ -56,9 +56,9 @@ class GridDomain:
 
     @property
     def label(self) -> str:
-        """ "1" for a MiGOF domain; a module's own letter ("C" of C.1, C.2) for its domain."""
-        prefix = self.subdomains[0].subdomain.code.split(".")[0] if self.subdomains else ""
-        return prefix if prefix and not prefix.isdigit() else str(self.domain.number)
+        """ "1" for a MiGOF domain; a module's own letter ("C") for its domain."""
+        cells = self.subdomains[0].cells if self.subdomains else []
+        return cells[0].indicator.domain_label if cells else str(self.domain.number)
 
 
 @dataclass

@@ -146,11 +146,19 @@ def test_the_grid_shows_waived_indicators_as_waived_with_their_own_legend_entry(
     assert 'level-key level-waived"' in legend and "Waived" in legend
 
 
-def test_the_covid_module_domain_is_labelled_by_its_letter(focal_point, client_for, assessment):
+def test_the_covid_module_domain_is_labelled_by_its_letter(consultant, client_for, assessment):
     f.build_covid_framework()
     assessment.covid_module = True
     assessment.save()
-    html = client_for(focal_point).get(assessment.get_absolute_url()).content.decode()
+    html = client_for(consultant).get(assessment.get_absolute_url()).content.decode()
     grid = html.split('class="overview-grid"')[1].split("</section>\n  </div>")[0]
     headings = re.findall(r'<h3 class="h6" id="grid-d\d+">([^<]+)</h3>', grid)
     assert headings[-1].startswith("C. ") and headings[0].startswith("1. ")
+    questionnaire = re.findall(r'<h3 class="h5 mt-4">([^<]+)<small', html)
+    assert questionnaire[-1].startswith("C. COVID-19") and questionnaire[0].startswith("1. ")
+    page = (
+        client_for(consultant)
+        .get(reverse("assessments:response-edit", args=[assessment.pk, "C.1.1"]))
+        .content.decode()
+    )
+    assert '<li class="breadcrumb-item">C. COVID-19</li>' in page
