@@ -44,6 +44,11 @@ BROKEN_WORDS = """() => {
   return broken;
 }"""
 
+# Rows stacked as cards on a narrow screen: none wider than its card.
+CARD_OVERFLOW = """() => [...document.querySelectorAll('.table-stack > tbody > tr')]
+  .filter((tr) => getComputedStyle(tr).display === 'block' && tr.scrollWidth > tr.clientWidth + 1)
+  .map((tr) => tr.textContent.trim().slice(0, 40))"""
+
 # The header's parts, each with its box: on one line they share a vertical centre.
 HEADER_PARTS = """() => {
   const nav = document.querySelector('header nav');
@@ -83,6 +88,8 @@ def test_no_page_of_the_sweep_breaks_a_word_at_1280_768_or_375_px(role, page, li
             words = page.evaluate(BROKEN_WORDS)
             if words:
                 broken.append(f"{name} at {width} px: {len(words)} ({', '.join(words[:5])})")
+            if cards := page.evaluate(CARD_OVERFLOW):
+                broken.append(f"{name} at {width} px: cards wider than the screen: {cards[:3]}")
     assert not broken, f"{role}:\n" + "\n".join(broken)
 
 
