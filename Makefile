@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format e2e bench setup clean messages
+.PHONY: run test lint format e2e bench setup clean messages screenshots
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,14 @@ e2e: $(VENV)/.installed-dev messages
 bench: setup
 	$(PY) manage.py bench_profile
 	$(PY) manage.py bench_xlsx
+
+# PNGs of the board, the assessment page, the indicator page and the header at 1280 and 375 px
+# in every language, from a server on the demo data started here (needs Chromium).
+SHOTS_HOST ?= 127.0.0.1:8765
+screenshots: setup $(VENV)/.installed-dev
+	@$(PY) manage.py runserver $(SHOTS_HOST) --noreload >/dev/null 2>&1 & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT; sleep 3; \
+	$(PY) manage.py screenshots --base http://$(SHOTS_HOST) --out screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

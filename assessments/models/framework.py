@@ -98,6 +98,11 @@ class Indicator(Translatable):
     def __str__(self) -> str:
         return f"{self.code} {self.tr('title')}"
 
+    @property
+    def domain_label(self) -> str:
+        """How its domain is numbered: "1" (of 1.1.1), or a module's letter "C" (of C.1.1)."""
+        return self.code.split(".")[0]
+
 
 class Level(models.TextChoices):
     DEVELOPED = "developed", _("Developed")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from ..dates import profile_date
 from ..models import LegalInstrument
 from .profile import AnnexGroup, AnnexRow
 
@@ -33,8 +33,8 @@ def _groups(country: str) -> list[tuple[set[str], str]]:
 
 
 def long_date(day: datetime.date) -> str:
-    """'30 July 2002', in the active language."""
-    return date_format(day, "j E Y")  # E: the month as a date needs it (июля, not июль)
+    """'30 July 2002', in the active language, as the profile writes dates."""
+    return profile_date(day)
 
 
 def adoption(instrument: LegalInstrument, note: str | None = None) -> str:

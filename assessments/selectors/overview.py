@@ -13,12 +13,14 @@ from .work import DONE, assessment_indicators
 
 Status = Response.Status
 UNANSWERED = "unanswered"
+WAIVED = "waived"
 # The grid's categories in legend order.
 GRID_LEVELS = [
     (Level.DEVELOPED.value, Level.DEVELOPED.label),
     (Level.PARTIAL.value, Level.PARTIAL.label),
     (Level.ABSENT.value, Level.ABSENT.label),
     (Level.NOT_APPLICABLE.value, Level.NOT_APPLICABLE.label),
+    (WAIVED, _("Waived")),
     (UNANSWERED, _("Not yet answered")),
 ]
 
@@ -52,6 +54,12 @@ class GridDomain:
     domain: Domain
     subdomains: list[GridSubDomain] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """ "1" for a MiGOF domain; a module's own letter ("C") for its domain."""
+        cells = self.subdomains[0].cells if self.subdomains else []
+        return cells[0].indicator.domain_label if cells else str(self.domain.number)
+
 
 @dataclass
 class MinistryProgress:
@@ -75,6 +83,9 @@ class Overview:
     grid: list[GridDomain]
     ministries: list[MinistryProgress]
     levels: list[tuple[str, str]] = field(default_factory=lambda: GRID_LEVELS)
+    waiting: int = 0  # submitted answers waiting for review
+    still_open: int = 0  # indicators neither handed over nor waived
+    waived: set[int] = field(default_factory=set)  # ids of waived indicators
 
 
 def _answers(assessment: Assessment) -> dict[int, tuple[str, str | None, bool]]:
@@ -94,7 +105,9 @@ def _grid(indicators: list[Indicator], answers: dict) -> list[GridDomain]:
         if sub.pk not in subs:
             subs[sub.pk] = GridSubDomain(sub)
             group.subdomains.append(subs[sub.pk])
-        level = (answers.get(indicator.pk) or ("", None, False))[1] or UNANSWERED
+        _status, level, waived = answers.get(indicator.pk) or ("", None, False)
+        # A waived indicator is settled, not missing: it shows as waived whatever its level.
+        level = WAIVED if waived else level or UNANSWERED
         subs[sub.pk].cells.append(GridCell(indicator, level))
     return list(domains.values())
 
@@ -146,7 +159,11 @@ def assessment_overview(assessment: Assessment) -> Overview:
     """The grid and the progress by ministry of one assessment."""
     indicators = list(assessment_indicators(assessment))
     answers = _answers(assessment)
+    blank = ("", None, False)
     return Overview(
         grid=_grid(indicators, answers),
         ministries=ministry_progress(assessment, indicators, answers),
+        waiting=sum(s == Status.SUBMITTED and not w for s, _l, w in answers.values()),
+        still_open=sum(_open(answers.get(i.pk, blank)) for i in indicators),
+        waived={i for i, (_s, _l, waived) in answers.items() if waived},
     )

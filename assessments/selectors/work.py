@@ -106,6 +106,11 @@ class DomainProgress:
         return round(100 * self.done / len(self.items)) if self.items else 0
 
     @property
+    def label(self) -> str:
+        """ "1" for a MiGOF domain; a module's own letter ("C") for its domain."""
+        return self.items[0].indicator.domain_label if self.items else str(self.domain.number)
+
+    @property
     def finished(self) -> bool:
         """Every answer handed over: the domain is folded on My work."""
         return bool(self.items) and self.done == len(self.items)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from .. import permissions
 from ..selectors.assessments import assessment_for, assessments_in_progress
+from ..selectors.next_step import next_step
 from ..selectors.overview import assessment_overview
 from ..selectors.setup import open_invitations_for
 from ..selectors.work import worklist
@@ -22,10 +23,13 @@ def my_work(request):
 @login_required
 def assessment_detail(request, pk: int):
     assessment = assessment_for(request.user, pk)
+    work = worklist(request.user, assessment)
+    overview = assessment_overview(assessment)
     context = {
         "assessment": assessment,
-        "work": worklist(request.user, assessment),
-        "overview": assessment_overview(assessment),
+        "work": work,
+        "overview": overview,
+        "next_step": next_step(request.user, assessment, work, overview),
         "can_remind": permissions.can_remind(request.user, assessment),
         "can": permissions.capabilities(request.user, assessment),
     }

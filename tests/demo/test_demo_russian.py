@@ -8,7 +8,8 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from assessments.models import Assessment, LegalInstrument, Response, Source
-from assessments.report.build import untranslated
+from assessments.report.build import profile_build, untranslated
+from assessments.report.render import render_html
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
@@ -39,3 +40,10 @@ def test_registry_titles_and_sources_carry_russian_texts(loaded):
         s.translations.get("ru", {}).get("title") for s in Source.objects.filter(assessment=kg2022)
     )
     assert kg2022.country.translations["fr"]["short_name"] == "le Kirghizistan"
+
+
+def test_the_russian_profile_writes_dates_with_the_genitive_month(loaded):
+    kg2022 = Assessment.objects.get(country__code="KG", year=2022)
+    html = render_html(profile_build(kg2022, language="ru"))
+    assert "января" in html and "Январь" not in html
+    assert re.search(r"\b\d{1,2} [а-я]+я \d{4} г\.", html)  # "30 июля 2002 г." in the annex

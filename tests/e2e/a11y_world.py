@@ -132,6 +132,8 @@ def pages_for(role: str, world: World) -> dict[str, str]:
         pages[f"indicator {state}"] = reverse("assessments:response-edit", args=[a.pk, code])
     if role == "focal_point":
         pages["remove evidence"] = reverse("assessments:evidence-remove", args=[world.evidence_pk])
+        # The focal point's own preview, with its DRAFT mark (issue 25).
+        pages["profile preview"] = reverse("assessments:profile-preview", args=[a.pk])
     if role in ("coordinator", "consultant"):
         pages |= {
             "activity": reverse("assessments:activity", args=[a.pk]),

@@ -16,6 +16,7 @@ DEMO_PASSWORD = "mgi-demo-2022"
 
 
 def sign_out(page):
+    page.locator("#account-menu").click()  # "Sign out" is in the account menu
     page.get_by_role("button", name="Sign out").click()
 
 

@@ -12,6 +12,7 @@ NEW = "In 2023 the Cabinet approved a roadmap for returning migrants."
 
 
 def sign_out(page):
+    page.locator("#account-menu").click()  # "Sign out" is in the account menu
     page.get_by_role("button", name="Sign out").click()
 
 

@@ -43,6 +43,7 @@ def russian_indicator(transactional_db):
 def test_focal_point_switches_to_russian_and_answers_in_it(page, login, russian_indicator):
     assessment, indicator, user = russian_indicator
     login("labour", PASSWORD)
+    page.locator("#language-menu").click()
     page.get_by_role("button", name="Русский").click()
     expect(page.get_by_role("heading", name="Мои задачи")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "ru")

@@ -35,6 +35,7 @@ def review_setup(transactional_db):
 
 
 def sign_out(page):
+    page.locator("#account-menu").click()  # "Sign out" is in the account menu
     page.get_by_role("button", name="Sign out").click()
 
 

@@ -62,7 +62,7 @@ def test_progress_by_ministry_counts_each_state(coordinator, client_for, assessm
     f.respond(assessment, second, status=Status.ACCEPTED)
     html = client_for(coordinator).get(assessment.get_absolute_url()).content.decode()
     row = html.split('data-ministry="Ministry of Labour"')[1].split("</tr>")[0]
-    assert re.findall(r'text-end">(\d+)<', row) == ["2", "2", "0", "1", "1"]
+    assert re.findall(r'text-end"[^>]*>(\d+)<', row) == ["2", "2", "0", "1", "1"]
 
 
 @pytest.fixture
@@ -129,3 +129,36 @@ def test_the_overview_keeps_its_query_count(client, django_assert_max_num_querie
     client.force_login(coordinator)
     with django_assert_max_num_queries(14):
         assert client.get(assessment.get_absolute_url()).status_code == 200
+
+
+def test_the_grid_shows_waived_indicators_as_waived_with_their_own_legend_entry(
+    focal_point, client_for, assessment, framework
+):
+    first, second = framework.indicators.order_by("order")[:2]
+    waived = f.respond(assessment, first, status=Status.DRAFT)
+    waived.waiver_reason = "Not covered by this follow-up."
+    waived.save()
+    f.respond(assessment, second, status=Status.ACCEPTED, level="partial")
+    html = client_for(focal_point).get(assessment.get_absolute_url()).content.decode()
+    cell = html.split(f">{first.code}<span")[0].rsplit("<li", 1)[1]
+    assert 'data-level="waived"' in cell
+    legend = html.split('id="grid-legend-title"')[1].split("</ul>")[0]
+    assert 'level-key level-waived"' in legend and "Waived" in legend
+
+
+def test_the_covid_module_domain_is_labelled_by_its_letter(consultant, client_for, assessment):
+    f.build_covid_framework()
+    assessment.covid_module = True
+    assessment.save()
+    html = client_for(consultant).get(assessment.get_absolute_url()).content.decode()
+    grid = html.split('class="overview-grid"')[1].split("</section>\n  </div>")[0]
+    headings = re.findall(r'<h3 class="h6" id="grid-d\d+">([^<]+)</h3>', grid)
+    assert headings[-1].startswith("C. ") and headings[0].startswith("1. ")
+    questionnaire = re.findall(r'<h3 class="h5 mt-4">([^<]+)<small', html)
+    assert questionnaire[-1].startswith("C. COVID-19") and questionnaire[0].startswith("1. ")
+    page = (
+        client_for(consultant)
+        .get(reverse("assessments:response-edit", args=[assessment.pk, "C.1.1"]))
+        .content.decode()
+    )
+    assert '<li class="breadcrumb-item">C. COVID-19</li>' in page
