@@ -280,8 +280,9 @@ def demo_load(*, directory: Path = DEMO_DIR) -> DemoReport:
             if assessment.stage == Assessment.Stage.CONSULTATION:
                 consultation_comments(assessment=assessment, people=users, clock=clock)
     _russian(directory, a22, instruments, sources22, report)
-    summary.summary_sync(a22, doc22, report)
     _other_languages(directory, {2018: a18, 2022: a22}, instruments, sources22, report)
+    # Last: the drafts it records are those of every language the assessment has by now.
+    summary.summary_sync(a22, doc22, report)
     _second_country(people, framework, users, report)
     report.users = [(u, DEMO_KG_ROLES.get(u, "")) for u in users]
     report.password = people["password"]

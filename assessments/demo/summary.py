@@ -33,11 +33,13 @@ def summary_sync(assessment: Assessment, doc: dict, report) -> None:
     for language in [assessment.language, *sorted(assessment.translations or {})]:
         own = texts.overrides(assessment, language)
         drafted = profile_build(assessment, language=language, drafted_updates=True).updates
-        hashes[language] = {
+        answered = {
             str(b.number): draft_hash(draft_text(b))
             for b in drafted or []
             if own.get(f"{texts.UPDATES_PREFIX}{b.number}")
         }
+        if answered:  # French and Spanish have no wording of their own: nothing to record
+            hashes[language] = answered
     if hashes != assessment.updates_draft_hashes:
         assessment.updates_draft_hashes = hashes
         assessment.save(update_fields=["updates_draft_hashes"])

@@ -46,9 +46,11 @@ def responses_sync(assessment: Assessment, doc: dict, language: str, clean_text,
 
 def assessment_sync(assessment: Assessment, doc: dict, language: str, report) -> None:
     texts = {k: v for k, v in (doc.get("profile_texts") or {}).items() if v}
-    if doc.get("edition"):
-        texts["edition"] = doc["edition"]
-    if (assessment.translations or {}).get(language) != texts:
+    current = (assessment.translations or {}).get(language) or {}
+    # The edition's name may come from kg_editions.yaml (edition_sync): keep it.
+    if doc.get("edition") or current.get("edition"):
+        texts["edition"] = doc.get("edition") or current["edition"]
+    if current != texts:
         assessment.translations = {**(assessment.translations or {}), language: texts}
         assessment.full_clean()
         assessment.save(update_fields=["translations"])

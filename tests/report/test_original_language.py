@@ -92,8 +92,7 @@ def test_the_summary_of_updates_never_embeds_an_untranslated_title(assessment):
     ]
     assert not any("Law on the Coordination Council" in s for s in sentences)
     assert not any("Now there is a law" in s for s in sentences)  # untranslated finding
-    assert any(
-        "a adopté un nouvel instrument (décret ou résolution, n° 407)" in s for s in sentences
-    )
+    # Named by its kind and number, as the profile's body names instruments (issue 30).
+    assert any("le décret n° 407 a été adopté" in s for s in sentences)
     english = [p.text for b in profile_build(assessment).updates for p in b.paragraphs]
-    assert any("Law on the Coordination Council" in s for s in english)
+    assert any("Decree No. 407" in s for s in english)

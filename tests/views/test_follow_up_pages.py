@@ -102,8 +102,10 @@ def test_creating_the_follow_up_invites_only_the_ticked_people(
     page = client_for(iom).post(reverse("assessments:assessment-new"), form)
     follow = Assessment.objects.get(year=2030)
     assert page.status_code == 302
-    assert set(follow.invitations.values_list("user__username", "role")) == {
-        ("focal", Role.FOCAL_POINT)
+    # The ticked focal point and the typed coordinator (whose account waits for acceptance).
+    assert set(follow.invitations.values_list("email", "role")) == {
+        ("focal@gov.kg", Role.FOCAL_POINT),
+        ("new.coordinator@gov.kg", Role.COORDINATOR),
     }
     assert PendingAssignment.objects.filter(invitation__assessment=follow).count() == 1
 

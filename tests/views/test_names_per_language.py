@@ -55,6 +55,8 @@ def test_the_registry_form_writes_titles_in_the_countrys_language_first(assessme
     instrument = form.save()
     assert instrument.title_translations == {"en": "Law on External Migration"}
     assert instrument.adoption_note_translations == {"fr": "Adoptée en 2000"}
+    instrument.annex_pinned = True  # uncited: the annex prints it only when marked (issue 23)
+    instrument.save(update_fields=["annex_pinned"])
     f.answer_with_evidence(assessment, assessment.framework.indicators.first())
     # Russian is the registry's language: the English profile takes the English title.
     rows = [r for g in profile_build(assessment).legislation for r in g.rows]
