@@ -7,7 +7,7 @@ profile's body does (type and number: "Law No. 89"), never by the registry's ful
 from __future__ import annotations
 
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import pgettext_lazy
 
 from ..models import LegalInstrument
@@ -33,22 +33,22 @@ _ADOPTED = {
 }
 _TITLED = {
     Kind.TREATY: (
-        _lazy("In %(year)s, the %(title)s was ratified."),
-        _lazy("The %(title)s was ratified in %(year)s."),
+        gettext_lazy("In %(year)s, the %(title)s was ratified."),
+        gettext_lazy("The %(title)s was ratified in %(year)s."),
     ),
     None: (
-        _lazy("In %(year)s, the %(title)s was adopted."),
-        _lazy("The %(title)s was adopted in %(year)s."),
+        gettext_lazy("In %(year)s, the %(title)s was adopted."),
+        gettext_lazy("The %(title)s was adopted in %(year)s."),
     ),
 }
 _UNTITLED = {
     Kind.TREATY: (
-        _lazy("In %(year)s, an international agreement was ratified."),
-        _lazy("An international agreement was ratified in %(year)s."),
+        gettext_lazy("In %(year)s, an international agreement was ratified."),
+        gettext_lazy("An international agreement was ratified in %(year)s."),
     ),
     None: (
-        _lazy("In %(year)s, a new policy document was adopted."),
-        _lazy("A new policy document was adopted in %(year)s."),
+        gettext_lazy("In %(year)s, a new policy document was adopted."),
+        gettext_lazy("A new policy document was adopted in %(year)s."),
     ),
 }
 _NUMBERED = {
