@@ -10,14 +10,10 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Indicator, ProfileVersion, Response
+from tests.e2e.header import sign_out
 
 PASSWORD = "Uzb-strong-pass-2024"
 DEMO_PASSWORD = "mgi-demo-2022"
-
-
-def sign_out(page):
-    page.locator("#account-menu").click()  # "Sign out" is in the account menu
-    page.get_by_role("button", name="Sign out").click()
 
 
 def _link_in_last_mail(to: str, pattern: str) -> str:

@@ -6,14 +6,10 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Response
+from tests.e2e.header import sign_out
 
 DEMO_PASSWORD = "mgi-demo-2022"
 NEW = "In 2023 the Cabinet approved a roadmap for returning migrants."
-
-
-def sign_out(page):
-    page.locator("#account-menu").click()  # "Sign out" is in the account menu
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_a_follow_up_of_kyrgyzstan_2022_carries_answers_and_drafts_only_the_edited_one(

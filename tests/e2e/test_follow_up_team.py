@@ -8,13 +8,10 @@ from playwright.sync_api import expect
 
 from assessments.models import Assessment, Assignment, Invitation, Membership
 from tests import factories as f
+from tests.e2e.header import sign_out
 from tests.factories import PASSWORD
 
 Role = Membership.Role
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
 
 
 def _baseline():
@@ -71,7 +68,7 @@ def test_a_follow_up_carries_the_team_and_bulk_confirm_reaches_review(page, live
     expect(team).to_have_count(3)
     expect(page.locator("#baseline-team input[name=team]:checked")).to_have_count(3)
     page.locator("#baseline-team li[data-member='interior@example.org'] input").uncheck()
-    page.get_by_label("Edition").fill("Third profile 2026")
+    page.get_by_label("Edition (English, working language)").fill("Third profile 2026")
     page.get_by_role("button", name="Create the assessment and invite the coordinator").click()
     expect(page.get_by_text("Follow-up of Second profile 2022")).to_be_visible()
     follow_up = Assessment.objects.get(country__code="KG", year=2026)

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Membership, Response, UserSettings
 from tests import factories as f
+from tests.e2e.header import choose_language
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,8 +44,7 @@ def russian_indicator(transactional_db):
 def test_focal_point_switches_to_russian_and_answers_in_it(page, login, russian_indicator):
     assessment, indicator, user = russian_indicator
     login("labour", PASSWORD)
-    page.locator("#language-menu").click()
-    page.get_by_role("button", name="Русский").click()
+    choose_language(page, "Русский")
     expect(page.get_by_role("heading", name="Мои задачи")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "ru")
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from assessments.models import Membership, Response
 from assessments.services import workflow
 from tests import factories as f
+from tests.e2e.header import sign_out
 
 Role = Membership.Role
 
@@ -32,11 +33,6 @@ def review_setup(transactional_db):
         "focal": focal,
         "consultant": consultant,
     }
-
-
-def sign_out(page):
-    page.locator("#account-menu").click()  # "Sign out" is in the account menu
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_consultant_returns_focal_point_fixes_and_resubmits_consultant_accepts(
