@@ -127,9 +127,8 @@ def why_not_editable(user: AbstractBaseUser, response: Response) -> str:
     if not has_role(user, response.assessment, Role.FOCAL_POINT, Role.COORDINATOR):
         return _("You can read this answer; only the government side edits it.")
     if response.waiver_reason and has_role(user, response.assessment, Role.FOCAL_POINT):
-        return _(
-            "This indicator was waived, so it needs no answer from you. Reason: %(reason)s"
-        ) % {"reason": response.waiver_reason}
+        # The reason is the consultant's own text: the page shows it beside this sentence.
+        return _("This indicator was waived, so it needs no answer from you.")
     if response.status in ("submitted", "accepted"):
         return _("This answer was %(status)s and is read-only until a reviewer returns it.") % {
             "status": response.get_status_display().lower()

@@ -73,6 +73,7 @@ class ProfileTextsForm(Form):
         domains,
         seen: dict | None = None,
         edition=None,
+        domain_names: dict | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -96,7 +97,9 @@ class ProfileTextsForm(Form):
         for domain in domains or []:
             key = f"{texts.UPDATES_PREFIX}{domain.number}"
             self.fields[key] = forms.CharField(
-                label=_("Summary of updates: %(name)s") % {"name": domain.name},
+                # Labelled in the interface's language; the texts are in the profile's.
+                label=_("Summary of updates: %(name)s")
+                % {"name": (domain_names or {}).get(domain.number, domain.name)},
                 required=False,
                 help_text=_("Drafted from the changes since the baseline; edit freely."),
                 widget=forms.Textarea(attrs={"rows": 4}),

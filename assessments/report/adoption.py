@@ -7,8 +7,7 @@ profile's body does (type and number: "Law No. 89"), never by the registry's ful
 from __future__ import annotations
 
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ..models import LegalInstrument
 

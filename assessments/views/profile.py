@@ -150,6 +150,7 @@ def profile_texts(request, pk: int):
         drafts=drafts,
         domains=drafted.domains if drafted.updates is not None else None,
         seen=(assessment.updates_draft_hashes or {}).get(language),
+        domain_names={d.number: d.tr("name") for d in assessment.framework.domains.all()},
         initial={"annex_all_instruments": assessment.annex_all_instruments},
         edition=(
             language_label(_("Edition"), language, assessment.language),
