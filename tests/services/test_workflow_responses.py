@@ -202,7 +202,7 @@ def test_a_waived_indicator_is_not_offered_to_its_focal_point_for_editing(people
     response.refresh_from_db()
     focal = people["focal_point"]
     assert not permissions.can_edit_response(focal, response)
-    assert "No data." in permissions.why_not_editable(focal, response)
+    assert "was waived" in permissions.why_not_editable(focal, response)
     with pytest.raises(NotAllowed):
         workflow.response_submit(response=response, user=focal)
     assert Response.objects.get(pk=response.pk).is_waived
