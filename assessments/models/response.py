@@ -223,7 +223,9 @@ class LegalInstrument(models.Model):
         verbose_name_plural = _("legal instruments")
 
     def __str__(self) -> str:
-        return f"{self.title} (No. {self.number})" if self.number else self.title
+        if not self.number:
+            return self.title
+        return f"{self.title} ({_('No. %(number)s') % {'number': self.number}})"
 
     def save(self, *args, **kwargs):
         # The sign is printed in the reader's language ("№", "No.", "n°"): typed, it doubled.
