@@ -1,5 +1,6 @@
 """Answers to indicators, their immutable revisions, and the evidence behind them."""
 
+import re
 import uuid
 from pathlib import PurePath
 
@@ -141,6 +142,10 @@ class ResponseRevision(models.Model):
         raise ValueError("Response revisions are immutable.")
 
 
+# A number sign typed before an instrument's number: "№ 89", "No. 89", "n° 89", "N.º 89".
+NUMBER_SIGN = re.compile(r"^(?:№|no\.|n\s?[°º]|n\.\s?º|núm\.)\s*", re.IGNORECASE)
+
+
 class LegalInstrument(models.Model):
     """The country's registry of laws, treaties, decrees and strategies."""
 
@@ -218,7 +223,14 @@ class LegalInstrument(models.Model):
         verbose_name_plural = _("legal instruments")
 
     def __str__(self) -> str:
-        return f"{self.title} (No. {self.number})" if self.number else self.title
+        if not self.number:
+            return self.title
+        return f"{self.title} ({_('No. %(number)s') % {'number': self.number}})"
+
+    def save(self, *args, **kwargs):
+        # The sign is printed in the reader's language ("№", "No.", "n°"): typed, it doubled.
+        self.number = NUMBER_SIGN.sub("", self.number.strip())
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:instrument-detail", args=[self.country.code, self.pk])

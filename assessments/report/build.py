@@ -314,6 +314,7 @@ def _build(assessment: Assessment, language: str, drafted_updates: bool, shows=N
         for r in responses
     }
     profile.untranslated = sorted(local.missing, key=lambda code: order.get(code, (True, 0)))
+    profile.original_language = a.language
     profile.legislation_note = annex.titles_note(
         {row.title_language for g in profile.legislation for row in g.rows} - {""}
     )

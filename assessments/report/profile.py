@@ -161,6 +161,7 @@ class Profile:
     gcm: list[GcmEntry] = field(default_factory=list)
     # Indicators whose finding or footnotes lack a translation in this language.
     untranslated: list[str] = field(default_factory=list)
+    original_language: str = ""  # the language those untranslated texts are written in
     # The annex's note on titles printed in their original language ("" when none is).
     legislation_note: str = ""
     edition_language: str = ""  # set when the edition has no name in this language

@@ -50,8 +50,14 @@ def sheet_titles() -> dict[str, str]:
 
 
 def instrument_label(instrument: LegalInstrument) -> str:
-    """How a registry entry appears in the drop-down; unique enough to find it again."""
-    return str(instrument)[:250]
+    """How a registry entry appears in the drop-down; unique enough to find it again.
+
+    The same in every language, so a workbook imports whatever language its importer reads.
+    """
+    label = (
+        f"{instrument.title} (No. {instrument.number})" if instrument.number else instrument.title
+    )
+    return label[:250]
 
 
 def workbook_export(*, data: WorkbookData, user: AbstractBaseUser) -> bytes:

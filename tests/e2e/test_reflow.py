@@ -42,3 +42,15 @@ def test_indicator_review_board_and_registry_need_no_horizontal_page_scroll_at_3
             assert page.evaluate("document.documentElement.clientWidth") == 320
             overflow[name] = page.evaluate(SIDEWAYS)
     assert overflow == {"indicator page": 0, "registry list": 0, "review board": 0}
+
+
+def test_the_profile_preview_stacks_its_side_by_side_boxes_at_320px(page, live_server, login):
+    world = build_world()
+    page.set_viewport_size({"width": 320, "height": 640})
+    login("consultant", PASSWORD)
+    page.goto(live_server.url + reverse("assessments:profile-preview", args=[world.assessment.pk]))
+    # Side by side, the boxes overflowed a phone once their words were long (Russian texts).
+    first, second = (page.locator(".migof-column").nth(i).bounding_box() for i in range(2))
+    assert second["y"] >= first["y"] + first["height"]
+    assert second["width"] == first["width"]
+    assert page.evaluate(SIDEWAYS) == 0

@@ -96,3 +96,11 @@ def test_the_summary_of_updates_never_embeds_an_untranslated_title(assessment):
     assert any("le décret n° 407 a été adopté" in s for s in sentences)
     english = [p.text for b in profile_build(assessment).updates for p in b.paragraphs]
     assert any("Decree No. 407" in s for s in english)
+
+
+def test_the_translation_warning_names_the_language_the_untranslated_texts_are_in(answered):
+    answered.language = "ru"
+    answered.save(update_fields=["language"])
+    html = render_html(profile_build(answered, language="en"))
+    assert "ends with the code of its language in brackets, such as [ru]." in html
+    assert "such as [en]" not in html

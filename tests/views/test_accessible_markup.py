@@ -59,3 +59,12 @@ def test_the_draft_mark_of_the_preview_is_hidden_from_assistive_technology(
     assert '<div class="draft-mark" aria-hidden="true" data-word="DRAFT"></div>' in html
     assert '<main id="main"' in html and 'href="#main"' in html and "<footer" in html
     assert "<style" not in html  # the print-only running header stays out of the preview (CSP)
+
+
+def test_breadcrumbs_are_named_in_the_readers_language(client_for, coordinator, assessment):
+    client = client_for(coordinator)
+    client.post(reverse("assessments:language-set"), {"language": "ru", "next": "/"})
+    for name in ("people", "assessment-detail", "xlsx-import"):
+        page = client.get(reverse(f"assessments:{name}", args=[assessment.pk])).content.decode()
+        assert '<nav aria-label="Навигационная цепочка">' in page, name
+        assert 'aria-label="breadcrumb"' not in page, name

@@ -295,3 +295,13 @@ def test_my_work_lists_finished_assessments_last_and_without_items(client_for, f
     assert page.count(f"/a/{active.pk}/i/") > 0
     assert page.count(f"/a/{finished.pk}/i/") == 0
     assert "This assessment is finished" in page
+
+
+def test_an_evidence_items_article_follows_its_title_without_a_space_before_the_comma(
+    client_for, focal_point, response
+):
+    f.EvidenceFactory(response=response, instrument__title="Labour Code", locator="Article 9")
+    code = response.indicator.code
+    url = reverse("assessments:response-edit", args=[response.assessment_id, code])
+    page = client_for(focal_point).get(url).content.decode()
+    assert re.search(r'Labour Code[^<]*</a><span class="text-muted">, Article 9</span>', page)

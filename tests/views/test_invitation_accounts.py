@@ -177,3 +177,25 @@ def test_a_new_address_may_decline_and_no_account_is_made(client, coordinator, a
     assert invitation.declined_at is not None and not invitation.is_open
     assert not User.objects.filter(email="no.thanks@gov.kg").exists()
     assert AuditEntry.objects.filter(action="invitation.decline", reason="no.thanks@gov.kg")
+
+
+def test_a_russian_invitation_names_the_page_as_the_menu_does_and_reads_as_one_sentence(
+    client, coordinator, assessment, committed
+):
+    assessment.language = "ru"
+    assessment.save(update_fields=["language"])
+    with committed():
+        invitation = invitations.person_invite(
+            assessment=assessment,
+            actor=coordinator,
+            email="new.person@gov.kg",
+            role=Role.FOCAL_POINT,
+            first_name="Aida",
+            last_name="Osmonova",
+            institution="Минтруд",
+        )
+    assert "«Мои задачи»" in mail.outbox[0].body  # the header menu's name for that page
+    client.post(reverse("assessments:language-set"), {"language": "ru", "next": "/"})
+    page = client.get(reverse("assessments:invitation", args=[invitation.token])).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "в качестве: контактное лицо (Минтруд)." in text
