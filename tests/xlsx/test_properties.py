@@ -15,6 +15,7 @@ from assessments.forms.entry import ResponseForm
 from assessments.models import Assignment, Response
 from assessments.services import entry
 from assessments.services.xlsx_preview import import_confirm
+from assessments.text import clean_text
 from tests.xlsx.helpers import db_state, edit, export, set_answer
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +39,9 @@ def _rolled_back(write):
 
 def _option_for(indicator, label: str):
     """The option the import's rule picks for a label; False when none matches."""
-    if not label:
+    wanted = clean_text(label).strip().casefold()
+    if not wanted:  # a cell of spaces or control characters is empty once cleaned
         return None
-    wanted = label.strip().casefold()
     for option in indicator.options.all():
         if wanted in {option.tr("label").casefold(), option.label.casefold(), option.key}:
             return option
