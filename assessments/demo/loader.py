@@ -313,8 +313,9 @@ def _other_languages(
         translations.titles_sync(instruments, registry.get("legal_instruments"), language, report)
         translations.notes_sync(instruments, registry.get("adoption_notes"), language, report)
         translations.sources_sync(sources, registry, language, report)
-        doc = _read(directory, f"kg_2022.{language}.yaml")
+        doc = summary.with_wording(_read(directory, f"kg_2022.{language}.yaml"))
         translations.responses_sync(assessments[2022], doc, language, clean_text, report)
+        translations.assessment_sync(assessments[2022], doc, language, report)
     for year, names in _read(directory, "kg_editions.yaml")["editions"].items():
         for language, edition in names.items():
             translations.edition_sync(assessments[year], language, edition, report)

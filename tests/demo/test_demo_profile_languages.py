@@ -66,13 +66,13 @@ def test_the_profile_prints_no_english_outside_marked_findings_and_italic_titles
         (
             "fr",
             "LA RÉPUBLIQUE KIRGHIZE | DEUXIÈME PROFIL 2022",
-            "le décret n° 407 a été adopté",
+            "La loi n° 89 (2020) modifiant",
             "un nouvel instrument",
         ),
         (
             "es",
             "LA REPÚBLICA KIRGUISA | SEGUNDO PERFIL 2022",
-            "se aprobó el Decreto n.º 407",
+            "La Ley n.º 89 (2020), por la que",
             "nuevo instrumento",
         ),
     ],
@@ -84,7 +84,7 @@ def test_cover_header_and_annex_are_in_the_profiles_language(
     html = render_html(profile)
     assert profile.running_header == header
     assert "SECOND PROFILE" not in html.upper()
-    assert country in html  # the summary of updates names the decree in the language
+    assert country in html  # the consultant's summary of updates, in the language
     assert untitled not in html  # every instrument it names has a title in the language
     assert "Referendum of 11 April 2021" not in html
     # Every title the annex prints has its translation: none is left in italics.

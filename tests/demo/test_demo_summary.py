@@ -74,5 +74,5 @@ def test_the_demo_draft_says_nothing_twice_and_opens_no_two_paragraphs_alike(loa
 
 def test_the_demo_records_the_drafts_its_wording_answers(loaded, client_for):
     a = _kg2022()
-    assert set(a.updates_draft_hashes) == {"en", "ru"}
+    assert set(a.updates_draft_hashes) == {"en", "ru", "fr", "es"}
     assert set(a.updates_draft_hashes["en"]) == {"1", "2", "3", "4", "5", "6"}
