@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q
-from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from ..dates import profile_date
+from ..forms.languages import language_name
 from ..models import LegalInstrument
 from .profile import AnnexGroup, AnnexRow
 
@@ -92,9 +92,7 @@ def titles_note(languages: set[str]) -> str:
     """The annex heading's note naming the language of the titles printed untranslated."""
     if not languages:
         return ""
-    names = sorted(str(get_language_info(code)["name_translated"]) for code in languages)
-    # Only English capitalizes the names of languages mid-sentence.
-    names = ", ".join(n if get_language() == "en" else n.lower() for n in names)
+    names = ", ".join(sorted(language_name(code) for code in languages))
     return _(
         "Titles in italics have no translation in this language and are printed in "
         "their original language (%(languages)s)."

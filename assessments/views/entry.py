@@ -7,13 +7,13 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions
 from ..exceptions import ApplicationError, NotAllowed, StaleVersion
 from ..forms.entry import EvidenceForm, NewInstrumentForm, ResponseForm
+from ..forms.languages import language_name
 from ..languages import clearly_other_language
 from ..selectors.assessments import assessment_for
 from ..selectors.carried import page_refusal
@@ -215,16 +215,10 @@ def language_warning(response, editable: bool) -> dict | None:
         return None
     return {
         "language": detected,
-        "detected": _language_name(detected),
-        "working": _language_name(response.assessment.language),
+        "detected": language_name(detected),
+        "working": language_name(response.assessment.language),
         "editable": editable,
     }
-
-
-def _language_name(code: str) -> str:
-    # Mid-sentence, French, Spanish and Russian write language names in lower case.
-    name = str(get_language_info(code)["name_translated"])
-    return name if (get_language() or "en").startswith("en") else name.lower()
 
 
 @login_required
