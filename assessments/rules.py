@@ -5,7 +5,7 @@ Kept outside services/ because selectors may not import writes (tests/test_impor
 
 from django.utils.translation import gettext as _
 
-from .models import Level
+from .models import Evidence, Level
 
 
 def evidence_gap(level: str | None, items: int, in_force: int) -> str:
@@ -25,3 +25,26 @@ def evidence_gap(level: str | None, items: int, in_force: int) -> str:
             "cite an instrument in force or a source."
         )
     return ""
+
+
+def evidence_counts(evidence: list[Evidence]) -> tuple[int, int]:
+    """(active pieces, of them a source or an instrument in force), from loaded evidence."""
+    active = [e for e in evidence if e.removed_at is None]
+    return len(active), sum(1 for e in active if e.source_id or e.instrument.is_in_force)
+
+
+def answer_gaps(response, items: int, in_force: int) -> dict[str, str]:
+    """Every reason the answer cannot be handed over yet, keyed by the field it concerns.
+
+    The one rule for submit, accept, bulk accept, carry-over confirm and the lists that mark
+    what they would refuse. A finding that is blank after cleaning is empty.
+    """
+    problems = {}
+    if response.option_id is None:
+        problems["option"] = _("Choose an answer before submitting.")
+    if not (response.finding or "").strip():
+        problems["finding"] = _("Write the finding: the paragraph the profile will print.")
+    level = response.option.level if response.option_id else None
+    if gap := evidence_gap(level, items, in_force):
+        problems["evidence"] = gap
+    return problems

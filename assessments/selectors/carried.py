@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..models import Evidence, LegalInstrument, Response
-from ..rules import evidence_gap
+from ..rules import answer_gaps, evidence_counts
 
 CarryState = Response.CarryState
 ACTIVE = Q(evidence__removed_at__isnull=True)
@@ -27,9 +27,10 @@ def with_evidence_counts(responses: QuerySet[Response]) -> QuerySet[Response]:
 
 def refusal(response: Response, items: int, in_force: int) -> str:
     """Why submitting the answer as it stands would be refused; "" when it would not."""
-    if response.option_id is None or not response.finding.strip():
+    problems = answer_gaps(response, items, in_force)
+    if problems.keys() & {"option", "finding"}:
         return _("It has no answer or no finding: write it before confirming.")
-    return evidence_gap(response.option.level, items, in_force)
+    return problems.get("evidence", "")
 
 
 def annotated_refusal(response: Response) -> str:
@@ -41,9 +42,7 @@ def page_refusal(response: Response, evidence: list[Evidence]) -> str:
     """refusal() of a carried answer not looked at yet, from the evidence its page loaded."""
     if response.carry_state != CarryState.CARRIED:
         return ""
-    active = [e for e in evidence if e.removed_at is None]
-    in_force = [e for e in active if e.source_id or e.instrument.is_in_force]
-    return refusal(response, len(active), len(in_force))
+    return refusal(response, *evidence_counts(evidence))
 
 
 @dataclass
