@@ -50,18 +50,6 @@ def invitation_by_token(token: str) -> Invitation:
     return invitation
 
 
-def invitation_for(user: AbstractBaseUser, token: str) -> Invitation:
-    """The invitation behind a link, only for the account it invites; 404 otherwise."""
-    invitation = (
-        Invitation.objects.filter(token=token, user_id=user.pk)
-        .select_related("assessment__country", "invited_by")
-        .first()
-    )
-    if invitation is None:
-        raise Http404
-    return invitation
-
-
 def national_frameworks() -> QuerySet[Framework]:
     return Framework.objects.exclude(kind=Framework.Kind.MODULE).order_by("name")
 
